@@ -1,0 +1,29 @@
+/**
+ * Composes every feature's handlers into the full `BridgeHandlers` map. Shared by the Electron
+ * entry point and the browser test harness, so tests exercise the same main-process code.
+ */
+import type { KeyStorageStatus } from '../shared/bridge/contract'
+import { createAppHandlers } from './features/app/appHandlers'
+import { createKeyHandlers } from './features/keys/keyHandlers'
+import type { BridgeHandlers } from './ipc/dispatcher'
+import type { EmitEvent } from './ipc/registerBridge'
+import type { KeyVault } from './vault/keyVault'
+
+export interface MainServices {
+  app: { name: string; version: string; platform: string }
+  vault: KeyVault
+  keyStorage: KeyStorageStatus
+  emit: EmitEvent
+  openExternal: (url: string) => Promise<void>
+}
+
+export function createBridgeHandlers(services: MainServices): BridgeHandlers {
+  return {
+    ...createAppHandlers({
+      ...services.app,
+      keyStorage: services.keyStorage,
+      openExternal: services.openExternal
+    }),
+    ...createKeyHandlers(services.vault, services.emit)
+  }
+}

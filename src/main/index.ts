@@ -1,0 +1,77 @@
+/**
+ * Electron entry point. Thin glue only: single-instance lock, key vault selection, IPC wiring
+ * and the window. Everything with logic lives in plain modules that run (and are tested) in Node.
+ */
+import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createBridgeHandlers } from './bridgeHandlers'
+import { createDispatcher } from './ipc/dispatcher'
+import { createEventEmitter, registerBridge } from './ipc/registerBridge'
+import { createAppUrlMatcher } from './security/navigationPolicy'
+import { loadKeytar } from './vault/keytarVault'
+import { selectKeyVault } from './vault/selectVault'
+import { createMainWindow, denyAllPermissions, preloadPathFrom } from './window/createMainWindow'
+
+const mainDir = import.meta.dirname
+
+function appUrl(): string {
+  const devServer = process.env['ELECTRON_RENDERER_URL']
+  if (!app.isPackaged && devServer) return devServer
+  return pathToFileURL(join(mainDir, '../renderer/index.html')).href
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  denyAllPermissions()
+
+  const { vault, status } = await selectKeyVault({
+    keytar: await loadKeytar(),
+    safeStorage,
+    fallbackFile: join(app.getPath('userData'), 'keys.enc.json')
+  })
+
+  const emit = createEventEmitter((channel, message) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message)
+  })
+  const handlers = createBridgeHandlers({
+    app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    vault,
+    keyStorage: status,
+    emit,
+    openExternal: (url) => shell.openExternal(url)
+  })
+  const url = appUrl()
+  registerBridge(ipcMain, createDispatcher(handlers), createAppUrlMatcher(url))
+
+  const openWindow = (): Promise<BrowserWindow> =>
+    createMainWindow({
+      appUrl: url,
+      preloadPath: preloadPathFrom(mainDir),
+      iconPath: join(mainDir, '../../resources/icon.png'),
+      stateFile: join(app.getPath('userData'), 'window-state.json')
+    })
+
+  let mainWindow = await openWindow()
+  app.on('second-instance', () => {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow().then((w) => (mainWindow = w))
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Revdesk is running; it gets focus through its 'second-instance' handler.
+  app.quit()
+} else {
+  app.setName('Revdesk')
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  start().catch((error: unknown) => {
+    console.error('Revdesk failed to start', error)
+    app.exit(1)
+  })
+}

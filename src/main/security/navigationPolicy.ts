@@ -1,0 +1,30 @@
+/**
+ * Navigation rules for the app window: it may only ever show the app's own page. Everything is a
+ * pure function of URLs so the rules are tested without Electron.
+ */
+import { isSafeExternalUrl } from './externalLinks'
+
+/**
+ * The app's page is either the built `index.html` (file://) or the dev server's origin. A URL is
+ * "the app" when it is that same document (any hash/query) or, for the dev server, same origin.
+ */
+export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
+  const app = new URL(appUrl)
+  return (raw) => {
+    let url: URL
+    try {
+      url = new URL(raw)
+    } catch {
+      return false
+    }
+    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname
+    return url.origin === app.origin
+  }
+}
+
+export type WindowOpenDecision = { action: 'deny'; openExternally: string | null }
+
+/** `window.open` and target=_blank never make a new Electron window; https goes to the browser. */
+export function decideWindowOpen(url: string): WindowOpenDecision {
+  return { action: 'deny', openExternally: isSafeExternalUrl(url) ? url : null }
+}

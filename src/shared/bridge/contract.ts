@@ -1,0 +1,133 @@
+/**
+ * The one contract between the page and the main process: every renderer→main method with its
+ * argument schema and result type, and every main→renderer event with its payload type.
+ *
+ * - main validates arguments against these schemas at runtime (`src/main/ipc/dispatcher.ts`);
+ * - the preload implements `RevdeskBridge` (`src/preload/bridge.ts`), so a missing or mistyped
+ *   method does not compile;
+ * - the renderer only sees the types (`import type`), never zod or Electron.
+ */
+import { z } from 'zod'
+import type { BridgeEventName, BridgeMethodName } from './surface'
+import type { BridgeResult } from './errors'
+
+// ---- argument schemas -------------------------------------------------------------------
+
+export const workspaceIdSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,63}$/,
+    'A workspace id is 1–64 lowercase letters, digits, "-" or "_", starting with a letter or digit.'
+  )
+
+/** Printable, no whitespace or control characters; generous length for any vendor's key format. */
+export const apiKeySchema = z
+  .string()
+  .min(1, 'The API key is empty.')
+  .max(1024, 'That is longer than any API key (1024 characters at most).')
+  .refine((key) => !/[\s\p{Cc}]/u.test(key), {
+    message: 'An API key has no spaces, line breaks or control characters; check what was pasted.'
+  })
+
+const noArgs = z.undefined()
+
+const workspaceArgs = z.strictObject({ workspaceId: workspaceIdSchema })
+
+// ---- result and payload types ------------------------------------------------------------
+
+/** Where API keys are kept on this machine, said in words a user understands. */
+export interface KeyStorageStatus {
+  /** `keychain`: the OS keychain via keytar; `encrypted-file`: Electron safeStorage; `unavailable`: neither works. */
+  backend: 'keychain' | 'encrypted-file' | 'unavailable'
+  /** true when the only encryption available is Linux's `basic_text` (a fixed, public password). */
+  weak: boolean
+  /** A sentence to show the user when something is not ideal, else null. */
+  notice: string | null
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  keyStorage: KeyStorageStatus
+}
+
+export interface KeyPresence {
+  workspaceId: string
+  present: boolean
+  /** The last four characters, so a user can tell keys apart without the key leaving main. */
+  last4: string | null
+}
+
+// ---- the contract ----------------------------------------------------------------------
+
+interface MethodSpec<Args extends z.ZodType, Result> {
+  args: Args
+  /** Phantom: carries the result type; never set at runtime. */
+  result?: Result
+}
+
+function method<Result>() {
+  return <Args extends z.ZodType>(args: Args): MethodSpec<Args, Result> => ({ args })
+}
+
+interface EventSpec<Payload> {
+  payload?: Payload
+}
+
+function event<Payload>(): EventSpec<Payload> {
+  return {}
+}
+
+export const bridgeMethods = {
+  getAppInfo: method<AppInfo>()(noArgs),
+  /** Opens an https URL in the system browser; anything else is refused. */
+  openExternal: method<void>()(z.strictObject({ url: z.string().max(4096) })),
+  saveKey: method<KeyPresence>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, apiKey: apiKeySchema })
+  ),
+  hasKey: method<KeyPresence>()(workspaceArgs),
+  deleteKey: method<KeyPresence>()(workspaceArgs)
+} satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
+
+export const bridgeEvents = {
+  /** A key was saved or deleted (from any window). */
+  keyChanged: event<KeyPresence>()
+} satisfies Record<BridgeEventName, EventSpec<unknown>>
+
+// ---- derived types -----------------------------------------------------------------------
+
+type Methods = typeof bridgeMethods
+type Events = typeof bridgeEvents
+
+/** What the caller passes (before schema defaults/transforms). */
+export type ArgsOf<M extends BridgeMethodName> = z.input<Methods[M]['args']>
+/** What a main-process handler receives (after validation). */
+export type ParsedArgsOf<M extends BridgeMethodName> = z.output<Methods[M]['args']>
+export type ResultOf<M extends BridgeMethodName> = Exclude<Methods[M]['result'], undefined>
+export type PayloadOf<E extends BridgeEventName> = Exclude<Events[E]['payload'], undefined>
+
+type BridgeCall<M extends BridgeMethodName> = [ArgsOf<M>] extends [undefined]
+  ? () => Promise<BridgeResult<ResultOf<M>>>
+  : (args: ArgsOf<M>) => Promise<BridgeResult<ResultOf<M>>>
+
+/** The object the preload exposes as `window.revdesk`. */
+export type RevdeskBridge = { readonly [M in BridgeMethodName]: BridgeCall<M> } & {
+  /** Subscribes to a main→renderer event; returns the unsubscribe function. */
+  readonly on: <E extends BridgeEventName>(
+    event: E,
+    listener: (payload: PayloadOf<E>) => void
+  ) => () => void
+}
+
+/** Wire shape of a request on INVOKE_CHANNEL. */
+export interface InvokeRequest {
+  method: string
+  args?: unknown
+}
+
+/** Wire shape of a message on EVENT_CHANNEL. */
+export interface EventMessage<E extends BridgeEventName = BridgeEventName> {
+  event: E
+  payload: PayloadOf<E>
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors that cross the bridge. They are plain data (structured-clone safe) because Electron
+ * flattens thrown errors to a message string on their way through `ipcRenderer.invoke`.
+ */
+export const BRIDGE_ERROR_CODES = [
+  /** The page sent arguments that do not match the contract. */
+  'invalid_argument',
+  /** The page asked for a method the main process does not have. */
+  'unknown_method',
+  /** The OS keychain and its encrypted fallback are both unavailable. */
+  'key_storage_unavailable',
+  /** The request was refused by policy (e.g. a non-https link). */
+  'forbidden',
+  /** A bug in the main process; details are in main's log, not sent to the page. */
+  'internal'
+] as const
+
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number]
+
+export interface BridgeIssue {
+  /** Dotted path of the offending argument, e.g. `apiKey` or `filters.0.value`. */
+  path: string
+  message: string
+}
+
+export interface BridgeError {
+  code: BridgeErrorCode
+  message: string
+  issues?: BridgeIssue[]
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
