@@ -1,0 +1,17 @@
+/** Sidebar icons (Lucide), kept apart from the section list so plain code can use that list. */
+import Activity from '@lucide/svelte/icons/activity'
+import Handshake from '@lucide/svelte/icons/handshake'
+import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard'
+import Package from '@lucide/svelte/icons/package'
+import Settings from '@lucide/svelte/icons/settings'
+import Users from '@lucide/svelte/icons/users'
+import type { SectionId } from './sections'
+
+export const SECTION_ICONS: Record<SectionId, typeof Users> = {
+  customers: Users,
+  plans: Package,
+  activities: Activity,
+  opportunities: Handshake,
+  dashboard: LayoutDashboard,
+  settings: Settings
+}
