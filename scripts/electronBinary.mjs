@@ -47,7 +47,10 @@ export function runElectronInstaller({ timeoutMs = 15 * 60_000 } = {}) {
 }
 
 export function downloadFailureMessage(version, stderr) {
-  const reason = stderr.trim().split('\n').find((line) => /error|ENOTFOUND|EAI_AGAIN|ECONN|timed? ?out|status/i.test(line))
+  const reason = stderr
+    .trim()
+    .split('\n')
+    .find((line) => /error|ENOTFOUND|EAI_AGAIN|ECONN|timed? ?out|status/i.test(line))
   return [
     '',
     `Revdesk could not start: Electron's runtime (electron v${version}) is not installed yet, and downloading it failed${reason ? ` (${reason.trim()})` : ''}.`,

@@ -16,7 +16,9 @@ const require = createRequire(import.meta.url)
 const dev = process.argv.includes('--dev')
 
 if (!isElectronInstalled()) {
-  console.log(`Electron's runtime (v${electronVersion()}) is not installed yet; downloading it once…`)
+  console.log(
+    `Electron's runtime (v${electronVersion()}) is not installed yet; downloading it once…`
+  )
   const result = await runElectronInstaller()
   if (!result.ok) {
     console.error(downloadFailureMessage(electronVersion(), result.stderr))

@@ -51,7 +51,9 @@ if (existsSync(report)) {
   vitestPassed = json.numPassedTests
   vitestFailed = json.numFailedTests + (json.numTotalTestSuites > 0 ? 0 : 1)
   // A suite that crashed before running its tests is a failure too.
-  vitestFailed += json.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length
+  vitestFailed += json.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0
+  ).length
 } else {
   vitestFailed = 1
 }

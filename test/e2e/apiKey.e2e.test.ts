@@ -15,7 +15,10 @@ afterEach(async () => {
 })
 
 async function openSettings(current: LaunchedApp): Promise<void> {
-  await current.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click()
+  await current.page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Settings' })
+    .click()
 }
 
 describe('API key in Settings', () => {
@@ -25,11 +28,15 @@ describe('API key in Settings', () => {
     const { page } = app
     const secret = 'cm_live_9f8e7d6c5b4a3210fedcba9876543210'
     await openSettings(app)
-    await expect.poll(() => page.getByText('No API key is stored for this workspace yet.').isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByText('No API key is stored for this workspace yet.').isVisible())
+      .toBe(true)
 
     await page.getByLabel('ChartMogul API key', { exact: true }).fill(secret)
     await page.getByRole('button', { name: 'Save key' }).click()
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).textContent()).toContain('…3210')
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).textContent())
+      .toContain('…3210')
     expect(await app.services.vault.read(WORKSPACE)).toBe(secret)
     expect(await page.getByLabel('ChartMogul API key', { exact: true }).inputValue()).toBe('')
     expect(await page.content()).not.toContain(secret)
@@ -40,7 +47,9 @@ describe('API key in Settings', () => {
     await expect.poll(() => page.getByText('A key ending in').textContent()).toContain('…3210')
 
     await page.getByRole('button', { name: 'Remove key' }).click()
-    await expect.poll(() => page.getByText('No API key is stored for this workspace yet.').isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByText('No API key is stored for this workspace yet.').isVisible())
+      .toBe(true)
     expect(await app.services.vault.read(WORKSPACE)).toBeNull()
   })
 

@@ -35,9 +35,16 @@ describe('page sandbox', () => {
 
   it('has no Node, Electron or IPC globals', async () => {
     const leaked = await app.page.evaluate(() =>
-      ['require', 'process', 'module', 'Buffer', 'global', 'ipcRenderer', 'electron', 'electronAPI'].filter(
-        (name) => name in window
-      )
+      [
+        'require',
+        'process',
+        'module',
+        'Buffer',
+        'global',
+        'ipcRenderer',
+        'electron',
+        'electronAPI'
+      ].filter((name) => name in window)
     )
     expect(leaked).toEqual([])
   })
@@ -47,12 +54,19 @@ describe('page sandbox', () => {
       () =>
         new Promise<{ ran: boolean; violated: string | null }>((resolve) => {
           let violated: string | null = null
-          document.addEventListener('securitypolicyviolation', (e) => (violated = e.violatedDirective))
+          document.addEventListener(
+            'securitypolicyviolation',
+            (e) => (violated = e.violatedDirective)
+          )
           const script = document.createElement('script')
           script.textContent = 'window.__injected = true'
           document.body.append(script)
           setTimeout(
-            () => resolve({ ran: (window as unknown as Record<string, unknown>)['__injected'] === true, violated }),
+            () =>
+              resolve({
+                ran: (window as unknown as Record<string, unknown>)['__injected'] === true,
+                violated
+              }),
             200
           )
         })
@@ -84,11 +98,20 @@ describe('page sandbox', () => {
         after: await bridge['hasKey']!({ workspaceId: 'still-works' })
       }
     })
-    expect(results.badId).toMatchObject({ ok: false, error: { code: 'invalid_argument', issues: [{ path: 'workspaceId' }] } })
+    expect(results.badId).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', issues: [{ path: 'workspaceId' }] }
+    })
     expect(results.extra).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
-    expect(results.wrongType).toMatchObject({ ok: false, error: { code: 'invalid_argument', issues: [{ path: 'apiKey' }] } })
+    expect(results.wrongType).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', issues: [{ path: 'apiKey' }] }
+    })
     expect(results.missing).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
-    expect(results.after).toEqual({ ok: true, value: { workspaceId: 'still-works', present: false, last4: null } })
+    expect(results.after).toEqual({
+      ok: true,
+      value: { workspaceId: 'still-works', present: false, last4: null }
+    })
   })
 
   it('opens only https links in the system browser', async () => {

@@ -14,7 +14,10 @@ describe('app shell', () => {
     app = await launchApp()
     const { page } = app
     for (const section of SECTIONS) {
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section.label }).click()
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('button', { name: section.label })
+        .click()
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).first().textContent())
         .toBe(section.label)
@@ -29,10 +32,20 @@ describe('app shell', () => {
   it('renders the customers grid with its columns and an empty state for a new user', async () => {
     app = await launchApp()
     const { page } = app
-    await expect.poll(() => page.getByRole('heading', { name: 'No customers cached yet' }).isVisible()).toBe(true)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'No customers cached yet' }).isVisible())
+      .toBe(true)
     const grid = page.getByRole('region', { name: 'Customers table' })
     const headers = await grid.locator('.ag-header-cell-text').allTextContents()
-    expect(headers).toEqual(['Name', 'Company', 'Email', 'Status', 'Country', 'MRR', 'Customer since'])
+    expect(headers).toEqual([
+      'Name',
+      'Company',
+      'Email',
+      'Status',
+      'Country',
+      'MRR',
+      'Customer since'
+    ])
     await page.getByRole('button', { name: 'Connect a workspace' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings')
   })
@@ -52,7 +65,9 @@ describe('app shell', () => {
     app = await launchApp({ colorScheme: 'dark' })
     const { page } = app
     expect(await page.evaluate(() => document.body.dataset['agThemeMode'])).toBe('dark')
-    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor
+    )
     expect(background).toBe('rgb(24, 27, 33)')
     await app.screenshot('shell-customers-dark')
     await page.emulateMedia({ colorScheme: 'light' })

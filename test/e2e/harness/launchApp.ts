@@ -120,7 +120,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     for (const page of pages()) {
       void page
         .evaluate(
-          ([fn, c, m]) => (window as unknown as Record<string, (c: string, m: unknown) => void>)[fn]?.(c, m),
+          ([fn, c, m]) =>
+            (window as unknown as Record<string, (c: string, m: unknown) => void>)[fn]?.(c, m),
           [DELIVER_FUNCTION, channel, message] as const
         )
         .catch(() => undefined)
@@ -140,12 +141,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
 
   // Electron's ipcMain, replaced by a map of channel → handler reached through a binding.
-  const ipcHandlers = new Map<string, (event: InvokeEventLike, request: unknown) => Promise<unknown>>()
+  const ipcHandlers = new Map<
+    string,
+    (event: InvokeEventLike, request: unknown) => Promise<unknown>
+  >()
   const fakeIpcMain: IpcMainLike = {
     handle: (channel, listener) => void ipcHandlers.set(channel, listener),
     removeHandler: (channel) => void ipcHandlers.delete(channel)
   }
-  registerBridge(fakeIpcMain, createDispatcher(createBridgeHandlers(services)), createAppUrlMatcher(appUrl))
+  registerBridge(
+    fakeIpcMain,
+    createDispatcher(createBridgeHandlers(services)),
+    createAppUrlMatcher(appUrl)
+  )
   await context.exposeBinding(INVOKE_BINDING, async (source, channel: string, request: unknown) => {
     const handler = ipcHandlers.get(channel)
     if (!handler) throw new Error(`No handler registered for ${channel}`)

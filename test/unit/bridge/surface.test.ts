@@ -1,0 +1,76 @@
+/**
+ * Locks the bridge surface. If this fails you added, removed or renamed something the page can
+ * call or hear: that is a security-relevant change, so update the lists below on purpose.
+ */
+import { describe, expect, it } from 'vitest'
+import { bridgeEvents, bridgeMethods } from '../../../src/shared/bridge/contract'
+import { BRIDGE_EVENT_NAMES, BRIDGE_METHOD_NAMES } from '../../../src/shared/bridge/surface'
+import { createBridge } from '../../../src/preload/bridge'
+
+const EXPECTED_METHODS = ['deleteKey', 'getAppInfo', 'hasKey', 'openExternal', 'saveKey']
+const EXPECTED_EVENTS = ['keyChanged']
+
+describe('bridge surface', () => {
+  it('lists exactly the expected methods and events', () => {
+    expect([...BRIDGE_METHOD_NAMES].sort()).toEqual(EXPECTED_METHODS)
+    expect([...BRIDGE_EVENT_NAMES].sort()).toEqual(EXPECTED_EVENTS)
+  })
+
+  it('has a schema for every method and a spec for every event, and nothing else', () => {
+    expect(Object.keys(bridgeMethods).sort()).toEqual(EXPECTED_METHODS)
+    expect(Object.keys(bridgeEvents).sort()).toEqual(EXPECTED_EVENTS)
+  })
+
+  it('makes the preload expose exactly those methods plus "on", frozen', () => {
+    const bridge = createBridge({
+      invoke: async () => ({ ok: true, value: null }),
+      subscribe: () => () => {}
+    })
+    expect(Object.keys(bridge).sort()).toEqual([...EXPECTED_METHODS, 'on'].sort())
+    expect(Object.isFrozen(bridge)).toBe(true)
+  })
+
+  it('sends each preload method to main under its own name with its argument', async () => {
+    const sent: unknown[] = []
+    const bridge = createBridge({
+      invoke: async (request) => {
+        sent.push(request)
+        return { ok: true, value: null }
+      },
+      subscribe: () => () => {}
+    })
+    await bridge.getAppInfo()
+    await bridge.hasKey({ workspaceId: 'w' })
+    await bridge.saveKey({ workspaceId: 'w', apiKey: 'k' })
+    await bridge.deleteKey({ workspaceId: 'w' })
+    await bridge.openExternal({ url: 'https://x.test' })
+    expect(sent).toEqual([
+      { method: 'getAppInfo', args: undefined },
+      { method: 'hasKey', args: { workspaceId: 'w' } },
+      { method: 'saveKey', args: { workspaceId: 'w', apiKey: 'k' } },
+      { method: 'deleteKey', args: { workspaceId: 'w' } },
+      { method: 'openExternal', args: { url: 'https://x.test' } }
+    ])
+  })
+
+  it('delivers only the subscribed event to a listener, and stops after unsubscribe', () => {
+    const listeners = new Set<(m: unknown) => void>()
+    const bridge = createBridge({
+      invoke: async () => ({ ok: true, value: null }),
+      subscribe: (l) => {
+        listeners.add(l)
+        return () => listeners.delete(l)
+      }
+    })
+    const heard: unknown[] = []
+    const off = bridge.on('keyChanged', (p) => heard.push(p))
+    const payload = { workspaceId: 'w', present: true, last4: 'abcd' }
+    for (const l of listeners) l({ event: 'keyChanged', payload })
+    for (const l of listeners) l({ event: 'somethingElse', payload: 1 })
+    for (const l of listeners) l('garbage')
+    off()
+    for (const l of listeners) l({ event: 'keyChanged', payload })
+    expect(heard).toEqual([payload])
+    expect(() => bridge.on('nope' as 'keyChanged', () => {})).toThrow(/Unknown bridge event/)
+  })
+})

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { isSafeExternalUrl } from '../../../src/main/security/externalLinks'
+import { createAppUrlMatcher, decideWindowOpen } from '../../../src/main/security/navigationPolicy'
+
+describe('navigation policy', () => {
+  it('treats only the built index.html as the app when loaded from disk', () => {
+    const isApp = createAppUrlMatcher('file:///Applications/Revdesk.app/out/renderer/index.html')
+    expect(isApp('file:///Applications/Revdesk.app/out/renderer/index.html')).toBe(true)
+    expect(isApp('file:///Applications/Revdesk.app/out/renderer/index.html#/customers')).toBe(true)
+    expect(isApp('file:///Applications/Revdesk.app/out/renderer/other.html')).toBe(false)
+    expect(isApp('file:///etc/passwd')).toBe(false)
+    expect(isApp('https://app.chartmogul.com/')).toBe(false)
+    expect(isApp('not a url')).toBe(false)
+  })
+
+  it('treats the dev server origin as the app in development', () => {
+    const isApp = createAppUrlMatcher('http://localhost:5173/')
+    expect(isApp('http://localhost:5173/index.html')).toBe(true)
+    expect(isApp('http://localhost:5174/')).toBe(false)
+    expect(isApp('http://127.0.0.1:5173/')).toBe(false)
+  })
+
+  it('never opens a new window; https goes to the system browser, everything else nowhere', () => {
+    expect(decideWindowOpen('https://app.chartmogul.com/#/customers/1')).toEqual({
+      action: 'deny',
+      openExternally: 'https://app.chartmogul.com/#/customers/1'
+    })
+    for (const url of [
+      'http://x.test',
+      'file:///etc/hosts',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'about:blank'
+    ]) {
+      expect(decideWindowOpen(url)).toEqual({ action: 'deny', openExternally: null })
+    }
+  })
+
+  it('accepts only https links with a host and no embedded credentials', () => {
+    expect(isSafeExternalUrl('https://dev.chartmogul.com/docs')).toBe(true)
+    expect(isSafeExternalUrl('HTTPS://dev.chartmogul.com')).toBe(true)
+    expect(isSafeExternalUrl('https://user:pass@evil.test')).toBe(false)
+    expect(isSafeExternalUrl('https://')).toBe(false)
+    expect(isSafeExternalUrl('ftp://x.test')).toBe(false)
+    expect(isSafeExternalUrl('')).toBe(false)
+  })
+})
