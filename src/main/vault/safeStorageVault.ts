@@ -40,7 +40,15 @@ async function writeVaultFile(filePath: string, file: VaultFile): Promise<void> 
   await rename(temp, filePath)
 }
 
-export function createSafeStorageVault(filePath: string, safeStorage: SafeStorageLike): KeyVault {
+export interface SafeStorageVault extends KeyVault {
+  /** Workspace ids that have a key in the file. */
+  list(): Promise<string[]>
+}
+
+export function createSafeStorageVault(
+  filePath: string,
+  safeStorage: SafeStorageLike
+): SafeStorageVault {
   // Serialise writes: two saves racing on read-modify-write must not drop either key.
   let queue: Promise<unknown> = Promise.resolve()
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
@@ -68,6 +76,7 @@ export function createSafeStorageVault(filePath: string, safeStorage: SafeStorag
         file.keys[workspaceId] = safeStorage.encryptString(apiKey).toString('base64')
         await writeVaultFile(filePath, file)
       }),
+    list: async () => Object.keys((await readVaultFile(filePath)).keys),
     read: async (workspaceId) => {
       const file = await readVaultFile(filePath)
       const sealed = file.keys[workspaceId]

@@ -45,12 +45,30 @@ function unavailableVault(): KeyVault {
   }
 }
 
+/**
+ * Keys saved in the encrypted file while the keychain was unreachable move into the keychain once
+ * it answers, so they are neither lost nor left behind in the weaker store. A key is removed
+ * from the file only after the keychain has it.
+ */
+async function migrateFallbackKeys(keychain: KeyVault, sources: VaultSources): Promise<void> {
+  if (!sources.safeStorage?.isEncryptionAvailable()) return
+  const fallback = createSafeStorageVault(sources.fallbackFile, sources.safeStorage)
+  for (const workspaceId of await fallback.list()) {
+    const key = await fallback.read(workspaceId)
+    if (key === null) continue
+    if ((await keychain.read(workspaceId)) === null) await keychain.save(workspaceId, key)
+    await fallback.delete(workspaceId)
+  }
+}
+
 export async function selectKeyVault(sources: VaultSources): Promise<VaultChoice> {
   if (sources.keytar && (await keytarWorks(sources.keytar))) {
-    return {
-      vault: createKeytarVault(sources.keytar),
-      status: { backend: 'keychain', weak: false, notice: null }
-    }
+    const vault = createKeytarVault(sources.keytar)
+    await migrateFallbackKeys(vault, sources).catch((error: unknown) => {
+      // Not fatal: the keys stay in the encrypted file and migration is retried next start.
+      console.warn('Could not move keys from the encrypted file into the keychain', error)
+    })
+    return { vault, status: { backend: 'keychain', weak: false, notice: null } }
   }
   const safeStorage = sources.safeStorage
   if (safeStorage?.isEncryptionAvailable()) {
