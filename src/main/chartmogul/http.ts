@@ -1,0 +1,179 @@
+import type { Clock } from './clock'
+import { BadResponseError, CancelledError, TimeoutError } from './errors'
+import { errorFromResponse } from './responseError'
+import { classifyTransportFailure } from './transportFailure'
+
+/**
+ * One HTTP exchange with ChartMogul: URL, auth, headers, a per-attempt timeout, cancellation,
+ * and the translation of every failure into a typed error. No retries and no rate limiting
+ * here — those wrap this (retry.ts, rateLimiter.ts).
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export type QueryValue = string | number | boolean | null | undefined
+
+export interface HttpRequest {
+  method: HttpMethod
+  /** Below the API prefix, e.g. `/customers/cus_1`. */
+  path: string
+  query?: Record<string, QueryValue>
+  /** Sent as JSON when defined. */
+  body?: unknown
+  /** What the request is about ("customer", "opportunity"), for user-facing messages. */
+  resource: string
+}
+
+export interface HttpResponse {
+  status: number
+  /** The body as received; read it with `readJson` when the call needs it. */
+  text: string
+}
+
+/** The subset of `fetch` we use, so tests and callers can substitute a transport. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+export interface HttpConfig {
+  apiKey: string
+  /** Normalized by `normalizeBaseUrl`. */
+  baseUrl: string
+  timeoutMs: number
+  userAgent: string
+  fetch: FetchLike
+  clock: Clock
+}
+
+export const DEFAULT_BASE_URL = 'https://api.chartmogul.com'
+export const API_PREFIX = '/v1'
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * Validates a workspace's base URL. Plain http is allowed only to this machine (the
+ * simulator, tests): anywhere else it would send the API key in the clear. A trailing `/v1`
+ * is tolerated because people paste the documented base URL.
+ */
+export function normalizeBaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new TypeError(`The ChartMogul base URL "${raw}" is not a valid URL.`)
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new TypeError(
+      `The ChartMogul base URL must use https (plain http only for 127.0.0.1/localhost): "${raw}".`
+    )
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new TypeError(`The ChartMogul base URL must not carry a query, fragment or credentials.`)
+  }
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')
+  return `${url.origin}${path}`
+}
+
+/** `Basic base64("<key>:")` — the key is the username, the password is empty. */
+export function basicAuthHeader(apiKey: string): string {
+  // btoa only takes Latin-1, which is also all an HTTP header can carry.
+  if (!/^[\x21-\x7e\xa1-\xff]+$/.test(apiKey)) {
+    throw new TypeError('The API key contains characters that cannot be sent in an HTTP header.')
+  }
+  return `Basic ${btoa(`${apiKey}:`)}`
+}
+
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query?: Record<string, QueryValue>
+): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const search = params.toString()
+  return `${baseUrl}${API_PREFIX}${path}${search === '' ? '' : `?${search}`}`
+}
+
+/**
+ * Performs one attempt. Resolves only for 2xx; everything else rejects with a
+ * ChartMogulError: the mapped HTTP error, Timeout, Cancelled, Offline/Network, BadResponse.
+ */
+export async function sendRequest(
+  config: HttpConfig,
+  request: HttpRequest,
+  signal?: AbortSignal
+): Promise<HttpResponse> {
+  if (signal?.aborted) throw new CancelledError(false)
+
+  const headers: Record<string, string> = {
+    Authorization: basicAuthHeader(config.apiKey),
+    Accept: 'application/json',
+    'User-Agent': config.userAgent
+  }
+  let payload: string | undefined
+  if (request.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    payload = JSON.stringify(request.body)
+  }
+
+  // One controller covers connect, headers and body: the timeout bounds the whole attempt.
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = config.clock.setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, config.timeoutMs)
+  const onCallerAbort = () => controller.abort()
+  signal?.addEventListener('abort', onCallerAbort, { once: true })
+
+  let phase: 'request' | 'body' = 'request'
+  let received: { status: number; bodyText: string; retryAfter: string | null }
+  try {
+    const response = await config.fetch(buildUrl(config.baseUrl, request.path, request.query), {
+      method: request.method,
+      headers,
+      body: payload,
+      signal: controller.signal,
+      // ChartMogul does not redirect; following one could replay a write elsewhere.
+      redirect: 'manual'
+    })
+    phase = 'body'
+    received = {
+      status: response.status,
+      // Read inside the timeout: a body that stalls or is cut short is a failed attempt.
+      bodyText: await response.text(),
+      retryAfter: response.headers.get('retry-after')
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new CancelledError(true, { cause: error })
+    if (timedOut) throw new TimeoutError(config.timeoutMs, { cause: error })
+    throw classifyTransportFailure(error, phase)
+  } finally {
+    config.clock.clearTimeout(timer)
+    signal?.removeEventListener('abort', onCallerAbort)
+  }
+
+  if (received.status < 200 || received.status > 299) {
+    throw errorFromResponse(received, request.resource, config.clock.now())
+  }
+  return { status: received.status, text: received.bodyText }
+}
+
+/**
+ * The body as JSON, or null when empty (204, or 200 with nothing). A body that is not JSON —
+ * cut short, corrupted, a captive portal's HTML — is a BadResponse marked `unparseable`.
+ */
+export function readJson(response: HttpResponse): unknown {
+  if (response.text.trim() === '') return null
+  try {
+    return JSON.parse(response.text) as unknown
+  } catch {
+    throw new BadResponseError(
+      `HTTP ${response.status} body is not JSON: ${response.text.slice(0, 80)}`,
+      { status: response.status },
+      true
+    )
+  }
+}

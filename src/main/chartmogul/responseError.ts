@@ -1,0 +1,44 @@
+import { parseErrorBody } from './errorBody'
+import {
+  BadResponseError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  RejectedError,
+  ServerError,
+  UnauthorizedError,
+  ValidationError,
+  type ChartMogulError
+} from './errors'
+import { parseRetryAfter } from './retryAfter'
+
+export interface ErrorResponse {
+  status: number
+  bodyText: string
+  retryAfter: string | null
+}
+
+/**
+ * Turns a non-2xx response into the error a user can act on. `resource` names what the
+ * request was about ("customer", "opportunity") for the not-found message.
+ */
+export function errorFromResponse(
+  response: ErrorResponse,
+  resource: string,
+  nowMs: number
+): ChartMogulError {
+  const { status } = response
+  const { message: serverMessage, fieldErrors } = parseErrorBody(response.bodyText)
+  const retryAfterMs = parseRetryAfter(response.retryAfter, nowMs)
+  const context = { status, serverMessage, retryAfterMs }
+
+  if (status === 401) return new UnauthorizedError(context)
+  if (status === 403) return new ForbiddenError(context)
+  if (status === 404) return new NotFoundError(resource, context)
+  if (status === 400 || status === 422) return new ValidationError(fieldErrors, context)
+  if (status === 429) return new RateLimitedError(context)
+  if (status >= 500 && status <= 599) return new ServerError({ ...context, status })
+  if (status >= 400 && status <= 499) return new RejectedError(context)
+  // 1xx/3xx reaching us means a redirect we did not follow or a broken proxy.
+  return new BadResponseError(`unexpected HTTP status ${status}`, context)
+}

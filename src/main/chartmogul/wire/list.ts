@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import type { ListPage, SkippedRecord } from '../../../shared/domain'
+import { BadResponseError } from '../errors'
+import { parseRecord } from './records'
+
+/**
+ * The cursor-paginated list envelope. Only `has_more` and the records array are relied on;
+ * `cursor` may be null on an empty page; deprecated `page`/`per_page`/`current_page`/
+ * `total_pages` (first page only) are ignored.
+ */
+function envelopeSchema(listKey: string) {
+  return z.object({
+    [listKey]: z.array(z.unknown()),
+    cursor: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
+    has_more: z.boolean()
+  })
+}
+
+export function parseListPage<W, D>(
+  body: unknown,
+  listKey: 'entries' | 'plans',
+  schema: z.ZodType<W>,
+  map: (wire: W) => D,
+  status: number | null = null
+): ListPage<D> {
+  const envelope = envelopeSchema(listKey).safeParse(body)
+  if (!envelope.success) {
+    const detail = envelope.error.issues
+      .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+      .join('; ')
+    throw new BadResponseError(`list envelope: ${detail}`, { status })
+  }
+  const rawItems = envelope.data[listKey] as unknown[]
+  const items: D[] = []
+  const skipped: SkippedRecord[] = []
+  rawItems.forEach((raw, index) => {
+    const result = parseRecord(raw, schema, map)
+    if (result.ok) items.push(result.value)
+    else
+      skipped.push(
+        result.id === undefined
+          ? { index, issues: result.issues }
+          : { index, id: result.id, issues: result.issues }
+      )
+  })
+  return {
+    items,
+    skipped,
+    cursor: envelope.data.cursor as string | null,
+    hasMore: envelope.data.has_more as boolean
+  }
+}
+
+/** A single-record response: a malformed record is a BadResponse (there is nothing else). */
+export function parseSingle<W, D>(
+  body: unknown,
+  schema: z.ZodType<W>,
+  map: (wire: W) => D,
+  status: number | null = null
+): D {
+  const result = parseRecord(body, schema, map)
+  if (result.ok) return result.value
+  const detail = result.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+  throw new BadResponseError(`record${result.id ? ` ${result.id}` : ''}: ${detail}`, { status })
+}

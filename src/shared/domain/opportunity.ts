@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import type { Cents } from './money'
+
+export const OPPORTUNITY_TYPES = ['recurring', 'one-time'] as const
+export type KnownOpportunityType = (typeof OPPORTUNITY_TYPES)[number]
+
+export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'committed', 'lost', 'won'] as const
+export type KnownForecastCategory = (typeof FORECAST_CATEGORIES)[number]
+
+/** A CRM opportunity (deal) attached to one customer. ChartMogul gives it no name or title. */
+export interface Opportunity {
+  uuid: string
+  customerUuid: string
+  /** Email of the ChartMogul user (with a CRM seat) who owns the deal. */
+  owner: string | null
+  /** Pipeline and stage *names*, e.g. `New Business` / `Discovery`. */
+  pipeline: string
+  pipelineStage: string
+  /** Calendar date `YYYY-MM-DD`. */
+  estimatedCloseDate: string | null
+  currency: string
+  amountCents: Cents
+  // Values outside the known lists are kept: ChartMogul's own clients disagree on them.
+  type: KnownOpportunityType | (string & {}) | null
+  forecastCategory: KnownForecastCategory | (string & {}) | null
+  /** 0–100. */
+  winLikelihood: number | null
+  /** The account's custom opportunity attributes, by key. */
+  custom: Record<string, unknown>
+  /** ISO-8601 UTC timestamps; null when the API leaves them out. */
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+function isRealDate(value: string): boolean {
+  const ms = Date.parse(`${value}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value
+}
+
+// ---- write inputs ------------------------------------------------------------------------
+// Validated locally so a user hears about a bad field before anything is queued or sent; the
+// messages are shown as they are.
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-03-30.')
+  // Date.parse rolls 2024-02-30 over to March, so check the date survives a round trip.
+  .refine((value) => isRealDate(value), 'That date does not exist.')
+
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code like USD.')
+
+const amountCents = z
+  .number()
+  .int('The amount must be a whole number of cents.')
+  .min(0, 'The amount cannot be negative.')
+  .max(Number.MAX_SAFE_INTEGER, 'That amount is too large.')
+
+const ownerEmail = z.email('The owner must be the email address of a ChartMogul user.')
+
+const nonEmpty = (what: string) => z.string().trim().min(1, `${what} is required.`)
+
+const opportunityFields = {
+  owner: ownerEmail,
+  pipeline: nonEmpty('A pipeline'),
+  pipelineStage: nonEmpty('A pipeline stage'),
+  estimatedCloseDate: isoDate,
+  currency: currencyCode,
+  amountCents,
+  type: z.enum(OPPORTUNITY_TYPES, 'The type is either recurring or one-time.'),
+  forecastCategory: z.enum(
+    FORECAST_CATEGORIES,
+    'The forecast category is one of pipeline, best_case, committed, lost or won.'
+  ),
+  winLikelihood: z
+    .number()
+    .int('The win likelihood is a whole percentage.')
+    .min(0, 'The win likelihood is between 0 and 100.')
+    .max(100, 'The win likelihood is between 0 and 100.'),
+  custom: z.record(z.string().min(1, 'A custom attribute needs a key.'), z.unknown())
+}
+
+/** What a user fills in to create an opportunity. */
+export const opportunityDraftSchema = z.strictObject({
+  customerUuid: nonEmpty('A customer'),
+  owner: opportunityFields.owner,
+  pipeline: opportunityFields.pipeline,
+  pipelineStage: opportunityFields.pipelineStage,
+  estimatedCloseDate: opportunityFields.estimatedCloseDate,
+  currency: opportunityFields.currency,
+  amountCents: opportunityFields.amountCents,
+  type: opportunityFields.type.optional(),
+  forecastCategory: opportunityFields.forecastCategory.optional(),
+  winLikelihood: opportunityFields.winLikelihood.optional(),
+  custom: opportunityFields.custom.optional()
+})
+
+export type OpportunityDraft = z.infer<typeof opportunityDraftSchema>
+
+/**
+ * A partial update. The customer cannot be changed (no ChartMogul client sends it on update).
+ * Whether ChartMogul merges or replaces `custom` on update is undocumented: send every key
+ * the opportunity should keep.
+ */
+export const opportunityPatchSchema = z
+  .strictObject({
+    owner: opportunityFields.owner.optional(),
+    pipeline: opportunityFields.pipeline.optional(),
+    pipelineStage: opportunityFields.pipelineStage.optional(),
+    estimatedCloseDate: opportunityFields.estimatedCloseDate.optional(),
+    currency: opportunityFields.currency.optional(),
+    amountCents: opportunityFields.amountCents.optional(),
+    type: opportunityFields.type.optional(),
+    forecastCategory: opportunityFields.forecastCategory.optional(),
+    winLikelihood: opportunityFields.winLikelihood.optional(),
+    custom: opportunityFields.custom.optional()
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'Nothing to change.'
+  })
+
+export type OpportunityPatch = z.infer<typeof opportunityPatchSchema>
