@@ -5,6 +5,10 @@
 import type { KeyStorageStatus } from '../shared/bridge/contract'
 import { createAppHandlers } from './features/app/appHandlers'
 import { createKeyHandlers } from './features/keys/keyHandlers'
+import { createPageHandlers } from './features/sync/pageHandlers'
+import type { GatewayPool } from './features/workspaces/gatewayPool'
+import { createWorkspaceHandlers } from './features/workspaces/workspaceHandlers'
+import type { WorkspaceStore } from './features/workspaces/workspaceStore'
 import type { BridgeHandlers } from './ipc/dispatcher'
 import type { EmitEvent } from './ipc/registerBridge'
 import type { KeyVault } from './vault/keyVault'
@@ -15,6 +19,8 @@ export interface MainServices {
   keyStorage: KeyStorageStatus
   emit: EmitEvent
   openExternal: (url: string) => Promise<void>
+  workspaces: WorkspaceStore
+  gateways: GatewayPool
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -24,6 +30,8 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       keyStorage: services.keyStorage,
       openExternal: services.openExternal
     }),
-    ...createKeyHandlers(services.vault, services.emit)
+    ...createKeyHandlers(services.vault, services.emit, services.gateways),
+    ...createWorkspaceHandlers(services.workspaces),
+    ...createPageHandlers(services.gateways)
   }
 }

@@ -6,6 +6,9 @@ import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBridgeHandlers } from './bridgeHandlers'
+import { createDemoRuntime } from './features/workspaces/demoRuntime'
+import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
+import { createMainServices } from './mainServices'
 import { createDispatcher } from './ipc/dispatcher'
 import { createEventEmitter, registerBridge } from './ipc/registerBridge'
 import { createAppUrlMatcher } from './security/navigationPolicy'
@@ -25,7 +28,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   denyAllPermissions()
 
-  const { vault, status } = await selectKeyVault({
+  const vault = await selectKeyVault({
     keytar: await loadKeytar(),
     safeStorage,
     fallbackFile: join(app.getPath('userData'), 'keys.enc.json')
@@ -34,13 +37,18 @@ async function start(): Promise<void> {
   const emit = createEventEmitter((channel, message) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message)
   })
-  const handlers = createBridgeHandlers({
-    app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-    vault,
-    keyStorage: status,
-    emit,
-    openExternal: (url) => shell.openExternal(url)
-  })
+  const demo = createDemoRuntime(startDemoSimulator)
+  app.on('will-quit', () => void demo.close())
+  const handlers = createBridgeHandlers(
+    createMainServices({
+      app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      dataDir: app.getPath('userData'),
+      vault,
+      emit,
+      openExternal: (url) => shell.openExternal(url),
+      demo
+    })
+  )
   const url = appUrl()
   registerBridge(ipcMain, createDispatcher(handlers), createAppUrlMatcher(url))
 

@@ -39,6 +39,10 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     saveKey: (args) => call('saveKey', args),
     hasKey: (args) => call('hasKey', args),
     deleteKey: (args) => call('deleteKey', args),
+    listWorkspaces: () => call('listWorkspaces'),
+    openDemoWorkspace: () => call('openDemoWorkspace'),
+    fetchPage: (args) => call('fetchPage', args),
+    cancelRequest: (args) => call('cancelRequest', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

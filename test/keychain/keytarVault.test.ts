@@ -9,6 +9,7 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { KEYCHAIN_SERVICE, lastFour } from '../../src/main/vault/keyVault'
 import { createKeytarVault, keytarWorks, loadKeytar } from '../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../src/main/vault/selectVault'
+import { testServices } from '../unit/support/testServices'
 
 const vault = createKeytarVault(keytar)
 const used = new Set<string>()
@@ -87,15 +88,7 @@ describe('keytar vault on a real Secret Service', () => {
       fallbackFile: '/nonexistent/unused.json'
     })
     expect(choice.status).toEqual({ backend: 'keychain', weak: false, notice: null })
-    const dispatch = createDispatcher(
-      createBridgeHandlers({
-        app: { name: 'Revdesk', version: 'test', platform: 'linux' },
-        vault: choice.vault,
-        keyStorage: choice.status,
-        emit: () => {},
-        openExternal: async () => {}
-      })
-    )
+    const dispatch = createDispatcher(createBridgeHandlers(testServices({ vault: choice })))
     ws('bridge')
     const saved = await dispatch({
       method: 'saveKey',

@@ -8,7 +8,8 @@ export class AppError extends Error {
   constructor(
     readonly code: BridgeErrorCode,
     message: string,
-    readonly issues?: BridgeIssue[]
+    readonly issues?: BridgeIssue[],
+    readonly retryAfterMs?: number
   ) {
     super(message)
     this.name = 'AppError'

@@ -69,7 +69,8 @@ export function createDispatcher(
         return failure({
           code: error.code,
           message: error.message,
-          ...(error.issues ? { issues: error.issues } : {})
+          ...(error.issues ? { issues: error.issues } : {}),
+          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
         })
       }
       logError(`Bridge method "${method}" failed`, error)

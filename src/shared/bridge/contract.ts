@@ -10,6 +10,9 @@
 import { z } from 'zod'
 import type { BridgeEventName, BridgeMethodName } from './surface'
 import type { BridgeResult } from './errors'
+import type { ListPage } from '../domain'
+import type { ResourceRecord, SyncResource } from '../sync/pageSource'
+import type { Workspace } from '../workspace/workspace'
 
 // ---- argument schemas -------------------------------------------------------------------
 
@@ -30,6 +33,58 @@ export const apiKeySchema = z
   })
 
 const noArgs = z.undefined()
+
+/** Chosen by the page to name an in-flight request it may later cancel. */
+const requestIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A request id is 1–64 letters, digits, "-" or "_".')
+
+const isoDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'Use an ISO-8601 date or date-time, e.g. 2024-03-30 or 2024-03-30T12:00:00Z.'
+  )
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-03-30.')
+
+const pageBase = {
+  workspaceId: workspaceIdSchema,
+  requestId: requestIdSchema,
+  cursor: z.string().min(1).max(2048).optional(),
+  perPage: z.number().int().min(1).max(200).optional()
+}
+
+/** One page of one resource, with the filters the sync engine partitions by. */
+const fetchPageArgs = z.discriminatedUnion('resource', [
+  z.strictObject({
+    ...pageBase,
+    resource: z.literal('customers'),
+    query: z.strictObject({
+      status: z
+        .string()
+        .regex(/^[A-Za-z_ ]{1,40}$/)
+        .optional()
+    })
+  }),
+  z.strictObject({ ...pageBase, resource: z.literal('plans'), query: z.strictObject({}) }),
+  z.strictObject({
+    ...pageBase,
+    resource: z.literal('activities'),
+    query: z.strictObject({
+      startDate: isoDateTime.optional(),
+      endDate: isoDateTime.optional(),
+      order: z.enum(['date', '-date']).optional()
+    })
+  }),
+  z.strictObject({
+    ...pageBase,
+    resource: z.literal('opportunities'),
+    query: z.strictObject({
+      estimatedCloseDateOnOrAfter: calendarDate.optional(),
+      estimatedCloseDateOnOrBefore: calendarDate.optional()
+    })
+  })
+])
 
 const workspaceArgs = z.strictObject({ workspaceId: workspaceIdSchema })
 
@@ -87,7 +142,12 @@ export const bridgeMethods = {
     z.strictObject({ workspaceId: workspaceIdSchema, apiKey: apiKeySchema })
   ),
   hasKey: method<KeyPresence>()(workspaceArgs),
-  deleteKey: method<KeyPresence>()(workspaceArgs)
+  deleteKey: method<KeyPresence>()(workspaceArgs),
+  listWorkspaces: method<Workspace[]>()(noArgs),
+  /** Creates the demo workspace on first use; its simulator starts when first synced. */
+  openDemoWorkspace: method<Workspace>()(noArgs),
+  fetchPage: method<ListPage<ResourceRecord[SyncResource]>>()(fetchPageArgs),
+  cancelRequest: method<{ cancelled: boolean }>()(z.strictObject({ requestId: requestIdSchema }))
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 
 export const bridgeEvents = {

@@ -11,6 +11,22 @@ export const BRIDGE_ERROR_CODES = [
   'key_storage_unavailable',
   /** The request was refused by policy (e.g. a non-https link). */
   'forbidden',
+  /** No workspace with that id. */
+  'unknown_workspace',
+  /** The workspace has no API key stored. */
+  'no_key',
+  // ---- ChartMogul answered (or did not) — see src/main/chartmogul/errors.ts ----
+  'unauthorized',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'offline',
+  'network',
+  'timeout',
+  'server',
+  'outcome_unknown',
+  'cancelled',
+  'bad_response',
   /** A bug in the main process; details are in main's log, not sent to the page. */
   'internal'
 ] as const
@@ -27,6 +43,8 @@ export interface BridgeError {
   code: BridgeErrorCode
   message: string
   issues?: BridgeIssue[]
+  /** For `rate_limited`: how long the server asked us to wait. */
+  retryAfterMs?: number
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }

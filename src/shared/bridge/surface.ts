@@ -10,7 +10,11 @@ export const BRIDGE_METHOD_NAMES = [
   'openExternal',
   'saveKey',
   'hasKey',
-  'deleteKey'
+  'deleteKey',
+  'listWorkspaces',
+  'openDemoWorkspace',
+  'fetchPage',
+  'cancelRequest'
 ] as const
 
 export const BRIDGE_EVENT_NAMES = ['keyChanged'] as const

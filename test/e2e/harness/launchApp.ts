@@ -13,6 +13,10 @@ import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
 import type { KeyStorageStatus } from '../../../src/shared/bridge/contract'
 import { createBridgeHandlers, type MainServices } from '../../../src/main/bridgeHandlers'
+import { createDemoRuntime } from '../../../src/main/features/workspaces/demoRuntime'
+import type { DemoRuntime } from '../../../src/main/features/workspaces/gatewayPool'
+import { startDemoSimulator } from '../../../src/main/features/workspaces/startDemoSimulator'
+import { createMainServices } from '../../../src/main/mainServices'
 import { createDispatcher } from '../../../src/main/ipc/dispatcher'
 import {
   createEventEmitter,
@@ -51,6 +55,10 @@ export interface LaunchOptions {
   userDataDir?: string
   /** Emulate the machine having no network from the start. */
   offline?: boolean
+  /** Main's data folder (workspaces.json, …); default: a fresh temp folder. */
+  dataDir?: string
+  /** The demo workspace's simulator; default: the app's own, started on first use. */
+  demo?: DemoRuntime
 }
 
 export interface LaunchedApp {
@@ -60,6 +68,8 @@ export interface LaunchedApp {
   baseUrl: string
   /** The main-process services the page is wired to. */
   services: MainServices
+  /** Main's data folder. */
+  dataDir: string
   /** Push a main→renderer event, as main's `webContents.send` would. */
   emit: EmitEvent
   /** URLs main was asked to open in the system browser (never actually opened). */
@@ -128,17 +138,21 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     }
   })
 
-  const { vault, status } = options.vault ?? (await defaultVault())
   const externalUrls: string[] = []
-  const services: MainServices = {
+  const ownsDataDir = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
+  const ownsDemo = options.demo === undefined
+  const demo = options.demo ?? createDemoRuntime(startDemoSimulator)
+  const services = createMainServices({
     app: { name: 'Revdesk', version: '0.0.0-test', platform: process.platform },
-    vault,
-    keyStorage: status,
+    dataDir,
+    vault: options.vault ?? (await defaultVault()),
     emit,
     openExternal: async (url) => {
       externalUrls.push(url)
-    }
-  }
+    },
+    demo
+  })
 
   // Electron's ipcMain, replaced by a map of channel → handler reached through a binding.
   const ipcHandlers = new Map<
@@ -180,6 +194,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     context,
     baseUrl: server.url,
     services,
+    dataDir,
     emit,
     externalUrls,
     consoleErrors,
@@ -196,7 +211,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     async close() {
       await context.close()
       await server.close()
+      if (ownsDemo) await demo.close()
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true })
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true })
     }
   }
 }

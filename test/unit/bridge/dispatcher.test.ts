@@ -2,34 +2,15 @@
  * The main side of the bridge: untrusted requests become typed handler calls or typed errors,
  * and nothing the page sends can crash main. Uses the real handlers and a real file vault.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { createBridgeHandlers, type MainServices } from '../../../src/main/bridgeHandlers'
+import { createBridgeHandlers } from '../../../src/main/bridgeHandlers'
 import { AppError } from '../../../src/main/ipc/appError'
 import { createDispatcher, type BridgeHandlers } from '../../../src/main/ipc/dispatcher'
-import { createSafeStorageVault } from '../../../src/main/vault/safeStorageVault'
 import { createBridge } from '../../../src/preload/bridge'
-import { fakeSafeStorage } from '../support/fakeSafeStorage'
 import { memoryTransport } from '../support/memoryTransport'
+import { testServices, type TestServices } from '../support/testServices'
 
-function services(): MainServices & { events: unknown[]; opened: string[] } {
-  const events: unknown[] = []
-  const opened: string[] = []
-  return {
-    app: { name: 'Revdesk', version: '1.2.3', platform: 'linux' },
-    vault: createSafeStorageVault(
-      join(mkdtempSync(join(tmpdir(), 'rd-')), 'keys.json'),
-      fakeSafeStorage()
-    ),
-    keyStorage: { backend: 'encrypted-file', weak: false, notice: null },
-    emit: (event, payload) => void events.push({ event, payload }),
-    openExternal: async (url) => void opened.push(url),
-    events,
-    opened
-  }
-}
+const services = (): TestServices => testServices()
 
 describe('dispatcher', () => {
   it('runs a valid call end to end through the real preload bridge', async () => {

@@ -7,7 +7,17 @@ import { bridgeEvents, bridgeMethods } from '../../../src/shared/bridge/contract
 import { BRIDGE_EVENT_NAMES, BRIDGE_METHOD_NAMES } from '../../../src/shared/bridge/surface'
 import { createBridge } from '../../../src/preload/bridge'
 
-const EXPECTED_METHODS = ['deleteKey', 'getAppInfo', 'hasKey', 'openExternal', 'saveKey']
+const EXPECTED_METHODS = [
+  'cancelRequest',
+  'deleteKey',
+  'fetchPage',
+  'getAppInfo',
+  'hasKey',
+  'listWorkspaces',
+  'openDemoWorkspace',
+  'openExternal',
+  'saveKey'
+]
 const EXPECTED_EVENTS = ['keyChanged']
 
 describe('bridge surface', () => {
@@ -44,12 +54,23 @@ describe('bridge surface', () => {
     await bridge.saveKey({ workspaceId: 'w', apiKey: 'k' })
     await bridge.deleteKey({ workspaceId: 'w' })
     await bridge.openExternal({ url: 'https://x.test' })
+    await bridge.listWorkspaces()
+    await bridge.openDemoWorkspace()
+    await bridge.fetchPage({ workspaceId: 'w', requestId: 'r1', resource: 'plans', query: {} })
+    await bridge.cancelRequest({ requestId: 'r1' })
     expect(sent).toEqual([
       { method: 'getAppInfo', args: undefined },
       { method: 'hasKey', args: { workspaceId: 'w' } },
       { method: 'saveKey', args: { workspaceId: 'w', apiKey: 'k' } },
       { method: 'deleteKey', args: { workspaceId: 'w' } },
-      { method: 'openExternal', args: { url: 'https://x.test' } }
+      { method: 'openExternal', args: { url: 'https://x.test' } },
+      { method: 'listWorkspaces', args: undefined },
+      { method: 'openDemoWorkspace', args: undefined },
+      {
+        method: 'fetchPage',
+        args: { workspaceId: 'w', requestId: 'r1', resource: 'plans', query: {} }
+      },
+      { method: 'cancelRequest', args: { requestId: 'r1' } }
     ])
   })
 

@@ -1,0 +1,86 @@
+/**
+ * The list of workspaces, kept in one JSON file in the app's data folder (no secrets in it: keys
+ * live in the vault). Writes go through a temp file and a rename so a crash never corrupts it.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import {
+  DEFAULT_REQUESTS_PER_SECOND,
+  DEFAULT_SYNC_INTERVAL_MINUTES,
+  type Workspace
+} from '../../../shared/workspace/workspace'
+
+const workspaceSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(['chartmogul', 'demo']),
+  baseUrl: z.url(),
+  requestsPerSecond: z.number().positive().max(40).default(DEFAULT_REQUESTS_PER_SECOND),
+  syncIntervalMinutes: z.number().int().positive().default(DEFAULT_SYNC_INTERVAL_MINUTES),
+  createdAt: z.string()
+})
+
+const fileSchema = z.object({ version: z.literal(1), workspaces: z.array(workspaceSchema) })
+
+export interface WorkspaceStore {
+  list(): Promise<Workspace[]>
+  get(id: string): Promise<Workspace | null>
+  put(workspace: Workspace): Promise<Workspace>
+  remove(id: string): Promise<boolean>
+}
+
+export function createWorkspaceStore(filePath: string): WorkspaceStore {
+  let queue: Promise<unknown> = Promise.resolve()
+  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function load(): Promise<Workspace[]> {
+    let text: string
+    try {
+      text = await readFile(filePath, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    const parsed = fileSchema.safeParse(JSON.parse(text))
+    if (!parsed.success) {
+      // Keep the unreadable file for support rather than silently overwriting it later.
+      await rename(filePath, `${filePath}.unreadable-${Date.now()}`)
+      return []
+    }
+    return parsed.data.workspaces
+  }
+
+  async function save(workspaces: Workspace[]): Promise<void> {
+    await mkdir(dirname(filePath), { recursive: true })
+    const temp = `${filePath}.tmp`
+    await writeFile(temp, JSON.stringify({ version: 1, workspaces }, null, 2))
+    await rename(temp, filePath)
+  }
+
+  return {
+    list: () => serialised(load),
+    get: (id) => serialised(async () => (await load()).find((w) => w.id === id) ?? null),
+    put: (workspace) =>
+      serialised(async () => {
+        const all = await load()
+        const index = all.findIndex((w) => w.id === workspace.id)
+        if (index === -1) all.push(workspace)
+        else all[index] = workspace
+        await save(all)
+        return workspace
+      }),
+    remove: (id) =>
+      serialised(async () => {
+        const all = await load()
+        const kept = all.filter((w) => w.id !== id)
+        if (kept.length === all.length) return false
+        await save(kept)
+        return true
+      })
+  }
+}

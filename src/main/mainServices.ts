@@ -1,0 +1,43 @@
+/**
+ * Builds every main-process service from the few things only the platform can provide (data
+ * folder, key vault, event sender, browser opener, demo simulator). The Electron entry point and
+ * the browser test harness both call this, so tests run the same services the app does.
+ */
+import { join } from 'node:path'
+import type { MainServices } from './bridgeHandlers'
+import type { EmitEvent } from './ipc/registerBridge'
+import { createGatewayPool, type DemoRuntime } from './features/workspaces/gatewayPool'
+import { createWorkspaceStore } from './features/workspaces/workspaceStore'
+import type { VaultChoice } from './vault/selectVault'
+import type { FetchLike } from './chartmogul'
+
+export interface MainPlatform {
+  app: MainServices['app']
+  /** The app's data folder (Electron's userData). */
+  dataDir: string
+  vault: VaultChoice
+  emit: EmitEvent
+  openExternal: (url: string) => Promise<void>
+  demo: DemoRuntime
+  fetch?: FetchLike
+}
+
+export function createMainServices(platform: MainPlatform): MainServices {
+  const workspaces = createWorkspaceStore(join(platform.dataDir, 'workspaces.json'))
+  const gateways = createGatewayPool({
+    store: workspaces,
+    vault: platform.vault.vault,
+    demo: platform.demo,
+    userAgent: `Revdesk/${platform.app.version}`,
+    ...(platform.fetch ? { fetch: platform.fetch } : {})
+  })
+  return {
+    app: platform.app,
+    vault: platform.vault.vault,
+    keyStorage: platform.vault.status,
+    emit: platform.emit,
+    openExternal: platform.openExternal,
+    workspaces,
+    gateways
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run sim -- --port 4010 --seed 42 --customers 5000 --key demo`: serves the simulator
+ * until SIGINT/SIGTERM. Prints exactly one line on success (scripts wait for "listening on"),
+ * a message and exit code 2 on bad flags, exit code 1 when the server cannot start.
+ */
+import { parseCliArgs, USAGE, UsageError } from './cliArgs'
+import { startSimulator } from './server'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = parseCliArgs(process.argv.slice(2))
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`sim: ${error.message}\n\n${USAGE}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
+  if (config.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+
+  const sim = await startSimulator(config.options)
+  const counts = {
+    customers: sim.store.customers().length,
+    plans: sim.store.plans().length,
+    activities: sim.store.activities().length,
+    opportunities: sim.store.opportunities().length
+  }
+  process.stdout.write(
+    `ChartMogul simulator listening on ${sim.url} (key "${sim.apiKey}", ` +
+      `${counts.customers} customers, ${counts.plans} plans, ${counts.activities} activities, ` +
+      `${counts.opportunities} opportunities)\n`
+  )
+
+  let closing = false
+  const shutdown = (): void => {
+    if (closing) return
+    closing = true
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sim: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,41 @@
+/** The real main-process services over temp folders, for tests that need no browser. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { MainServices } from '../../../src/main/bridgeHandlers'
+import { createDemoRuntime } from '../../../src/main/features/workspaces/demoRuntime'
+import type { DemoRuntime } from '../../../src/main/features/workspaces/gatewayPool'
+import { createMainServices } from '../../../src/main/mainServices'
+import { createSafeStorageVault } from '../../../src/main/vault/safeStorageVault'
+import type { VaultChoice } from '../../../src/main/vault/selectVault'
+import { fakeSafeStorage } from './fakeSafeStorage'
+
+export interface TestServices extends MainServices {
+  events: unknown[]
+  opened: string[]
+  dataDir: string
+}
+
+const noDemo: DemoRuntime = createDemoRuntime(() =>
+  Promise.reject(new Error('This test did not expect the demo workspace to start.'))
+)
+
+export function testServices(
+  options: { vault?: VaultChoice; demo?: DemoRuntime } = {}
+): TestServices {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rd-main-'))
+  const events: unknown[] = []
+  const opened: string[] = []
+  const services = createMainServices({
+    app: { name: 'Revdesk', version: '1.2.3', platform: 'linux' },
+    dataDir,
+    vault: options.vault ?? {
+      vault: createSafeStorageVault(join(dataDir, 'keys.enc.json'), fakeSafeStorage()),
+      status: { backend: 'encrypted-file', weak: false, notice: null }
+    },
+    emit: (event, payload) => void events.push({ event, payload }),
+    openExternal: async (url) => void opened.push(url),
+    demo: options.demo ?? noDemo
+  })
+  return { ...services, events, opened, dataDir }
+}
