@@ -3,8 +3,9 @@
  * that the ChartMogul gateway maps wire JSON into.
  */
 import type { ColDef } from 'ag-grid-community'
+import { centsFormatter, dateFormatter } from './formatters'
 
-type Row = Record<string, unknown> & { uuid: string }
+type Row = { uuid: string }
 
 const text = (field: string, headerName: string, extra: ColDef<Row> = {}): ColDef<Row> => ({
   field: field as ColDef<Row>['field'],
@@ -18,11 +19,28 @@ const number = (field: string, headerName: string): ColDef<Row> => ({
   filter: 'agNumberColumnFilter',
   type: 'rightAligned'
 })
+const money = (field: string, headerName: string): ColDef<Row> => ({
+  ...number(field, headerName),
+  valueFormatter: centsFormatter
+})
 const date = (field: string, headerName: string): ColDef<Row> => ({
   field: field as ColDef<Row>['field'],
   headerName,
-  filter: 'agDateColumnFilter'
+  filter: 'agDateColumnFilter',
+  filterParams: { comparator: compareIsoDay },
+  valueFormatter: dateFormatter
 })
+
+/** AG Grid's date filter hands a local-midnight Date; cached values are ISO strings. */
+function compareIsoDay(filterDate: Date, cellValue: unknown): number {
+  if (typeof cellValue !== 'string' || cellValue.length < 10) return -1
+  const cellDay = cellValue.slice(0, 10)
+  const y = filterDate.getFullYear()
+  const m = String(filterDate.getMonth() + 1).padStart(2, '0')
+  const d = String(filterDate.getDate()).padStart(2, '0')
+  const filterDay = `${y}-${m}-${d}`
+  return cellDay < filterDay ? -1 : cellDay > filterDay ? 1 : 0
+}
 
 export const GRID_COLUMNS = {
   customers: [
@@ -31,7 +49,7 @@ export const GRID_COLUMNS = {
     text('email', 'Email', { flex: 2 }),
     text('status', 'Status'),
     text('country', 'Country'),
-    number('mrrCents', 'MRR'),
+    money('mrrCents', 'MRR'),
     date('customerSince', 'Customer since')
   ],
   plans: [
@@ -45,16 +63,16 @@ export const GRID_COLUMNS = {
     date('date', 'Date'),
     text('customerName', 'Customer', { flex: 2 }),
     text('type', 'Type'),
-    number('mrrMovementCents', 'MRR movement'),
-    number('mrrCents', 'MRR after'),
+    money('mrrMovementCents', 'MRR movement'),
+    money('mrrCents', 'MRR after'),
     text('description', 'Description', { flex: 3 })
   ],
   opportunities: [
-    text('customerName', 'Customer', { flex: 2 }),
+    text('customerUuid', 'Customer', { flex: 2 }),
     text('owner', 'Owner', { flex: 2 }),
     text('pipeline', 'Pipeline'),
     text('pipelineStage', 'Stage'),
-    number('amountCents', 'Amount'),
+    money('amountCents', 'Amount'),
     text('forecastCategory', 'Forecast'),
     date('estimatedCloseDate', 'Close date')
   ]

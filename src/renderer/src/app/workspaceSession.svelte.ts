@@ -1,0 +1,129 @@
+/**
+ * The open workspace as the UI sees it: which one, its cache, its sync engine and scheduler, and
+ * reactive status for the status bar and the sections. Opening a workspace starts syncing it;
+ * everything shown comes from the cache, so it all works offline.
+ */
+import type { Workspace } from '../../../shared/workspace/workspace'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import { openWorkspaceCache, type WorkspaceCache } from '../cache'
+import { call, describeError } from '../lib/bridge'
+import { createBridgePageSource } from '../lib/bridgePageSource'
+import {
+  browserConnectivity,
+  createSyncEngine,
+  createSyncScheduler,
+  type EngineStatus,
+  type ResourceProgress,
+  type SyncEngine,
+  type SyncScheduler
+} from '../sync'
+
+const LAST_WORKSPACE_KEY = 'revdesk.lastWorkspaceId'
+const LAST_SYNCED_META_KEY = 'session.lastCompleteSyncAt'
+
+export class WorkspaceSession {
+  workspace = $state<Workspace | null>(null)
+  status = $state<EngineStatus>('idle')
+  progress = $state<Partial<Record<SyncResource, ResourceProgress>>>({})
+  /** Epoch ms of the last complete sync. */
+  lastSyncedAt = $state<number | null>(null)
+  /** A sentence for the user when the last run could not finish, else null. */
+  problem = $state<string | null>(null)
+  /** Bumps whenever the cache changed, so sections re-read it. */
+  revision = $state(0)
+
+  cache: WorkspaceCache | null = null
+  private engine: SyncEngine | null = null
+  private scheduler: SyncScheduler | null = null
+  private unsubscribers: (() => void)[] = []
+
+  /** Reopens the workspace used last time, if it still exists. */
+  async restore(): Promise<void> {
+    const lastId = localStorage.getItem(LAST_WORKSPACE_KEY)
+    if (!lastId) return
+    const workspaces = await call('listWorkspaces')
+    const workspace = workspaces.find((w) => w.id === lastId)
+    if (workspace) await this.open(workspace)
+  }
+
+  async openDemo(): Promise<void> {
+    await this.open(await call('openDemoWorkspace'))
+  }
+
+  async open(workspace: Workspace): Promise<void> {
+    this.close()
+    this.workspace = workspace
+    localStorage.setItem(LAST_WORKSPACE_KEY, workspace.id)
+    const cache = await openWorkspaceCache(workspace.id)
+    this.cache = cache
+    const stored = await cache.meta.get(LAST_SYNCED_META_KEY)
+    this.lastSyncedAt = typeof stored?.value === 'string' ? Date.parse(stored.value) : null
+    this.revision++
+
+    const engine = createSyncEngine({ db: cache, source: createBridgePageSource(workspace.id) })
+    this.engine = engine
+    this.unsubscribers.push(
+      engine.onStatus((status) => (this.status = status)),
+      engine.onProgress((progress) => {
+        this.progress = { ...this.progress, [progress.resource]: progress }
+        this.revision++
+      })
+    )
+    const scheduler = createSyncScheduler({
+      engine,
+      connectivity: browserConnectivity(),
+      intervalMs: workspace.syncIntervalMinutes * 60_000,
+      onRun: (_trigger, result) => {
+        if (!result) return
+        this.revision++
+        if (result.outcome === 'complete') {
+          this.problem = null
+          this.lastSyncedAt = Date.parse(result.finishedAt)
+          void cache.meta.put({ key: LAST_SYNCED_META_KEY, value: result.finishedAt })
+        } else if (result.outcome === 'failed' || result.outcome === 'partial') {
+          this.problem = result.error
+            ? describeSyncProblem(result.error.kind, result.error.message)
+            : null
+        }
+      }
+    })
+    this.scheduler = scheduler
+    scheduler.start()
+  }
+
+  syncNow(): void {
+    void this.scheduler?.syncNow()
+  }
+
+  cancelSync(): void {
+    this.engine?.cancel()
+  }
+
+  close(): void {
+    this.scheduler?.stop()
+    this.engine?.cancel()
+    for (const off of this.unsubscribers.splice(0)) off()
+    this.cache?.close()
+    this.cache = null
+    this.engine = null
+    this.scheduler = null
+    this.progress = {}
+    this.status = 'idle'
+  }
+}
+
+/** What to tell the user, in terms of what they can do about it. */
+export function describeSyncProblem(kind: string, message: string): string {
+  switch (kind) {
+    case 'unauthorized':
+      return 'ChartMogul rejected the API key — update it in Settings.'
+    case 'no_key':
+      return 'This workspace has no API key yet — add it in Settings.'
+    case 'forbidden':
+      return `ChartMogul refused access: ${message}`
+    default:
+      return message || describeError(kind)
+  }
+}
+
+export const session = new WorkspaceSession()

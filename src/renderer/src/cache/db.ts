@@ -1,0 +1,73 @@
+/**
+ * One IndexedDB database per workspace, so removing a workspace drops its data wholesale and
+ * two accounts can never mix. Records are keyed by ChartMogul uuid.
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import type { OutboxEntry } from './outbox'
+import type {
+  CachedActivity,
+  CachedCustomer,
+  CachedOpportunity,
+  CachedPlan,
+  CachedRecord
+} from './records'
+import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema'
+import type { SyncStateRow } from './syncState'
+
+export interface MetaEntry {
+  key: string
+  value: unknown
+}
+
+export class WorkspaceCache extends Dexie {
+  customers!: EntityTable<CachedCustomer, 'uuid', CachedCustomer>
+  plans!: EntityTable<CachedPlan, 'uuid', CachedPlan>
+  activities!: EntityTable<CachedActivity, 'uuid', CachedActivity>
+  opportunities!: EntityTable<CachedOpportunity, 'uuid', CachedOpportunity>
+  // The union's members are written whole, so the insert type is the row type itself.
+  syncState!: EntityTable<SyncStateRow, 'id', SyncStateRow>
+  outbox!: EntityTable<OutboxEntry, 'id'>
+  meta!: EntityTable<MetaEntry, 'key', MetaEntry>
+
+  constructor(
+    readonly workspaceId: string,
+    options?: DexieOptions
+  ) {
+    super(cacheDatabaseName(workspaceId), options)
+    this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
+  }
+
+  /** The table holding one synced resource, typed loosely for code generic over resources. */
+  records(resource: SyncResource): Table<CachedRecord, string> {
+    return this.table(resource)
+  }
+}
+
+export function cacheDatabaseName(workspaceId: string): string {
+  const id = workspaceId.trim()
+  if (id === '') throw new TypeError('A workspace id is required to open its cache.')
+  return `revdesk-${id}`
+}
+
+/**
+ * Opens (creating or upgrading as needed) the cache of one workspace. Each call is a new
+ * connection: the app keeps one per workspace and closes it when the workspace goes away.
+ */
+export async function openWorkspaceCache(
+  workspaceId: string,
+  options?: DexieOptions
+): Promise<WorkspaceCache> {
+  const db = new WorkspaceCache(workspaceId, options)
+  await db.open()
+  return db
+}
+
+/** Drops a workspace's cache entirely (e.g. when the workspace is removed). */
+export async function deleteWorkspaceCache(
+  workspaceId: string,
+  options?: DexieOptions
+): Promise<void> {
+  await new WorkspaceCache(workspaceId, options).delete()
+}

@@ -1,0 +1,32 @@
+export {
+  WorkspaceCache,
+  openWorkspaceCache,
+  deleteWorkspaceCache,
+  cacheDatabaseName,
+  type MetaEntry
+} from './db'
+export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from './schema'
+export {
+  hasPendingEdits,
+  withoutBookkeeping,
+  type CachedActivity,
+  type CachedCustomer,
+  type CachedOpportunity,
+  type CachedPlan,
+  type CachedRecord,
+  type CachedRecordOf,
+  type EditableOpportunityField,
+  type SyncStamp
+} from './records'
+export {
+  partitionRowId,
+  type PartitionSyncState,
+  type PassInfo,
+  type PassMode,
+  type PassSummary,
+  type ResourceSyncState,
+  type SyncErrorInfo,
+  type SyncStateRow
+} from './syncState'
+export type { OutboxEntry, OutboxKind, OutboxStatus } from './outbox'
+export { putInChunks, deleteInChunks, WRITE_CHUNK_SIZE } from './bulk'

@@ -1,0 +1,54 @@
+/**
+ * What the cache stores: the shared domain records plus the sync engine's bookkeeping. Every
+ * bookkeeping field starts with `_`, so the domain view of a row is the row minus those.
+ */
+import type {
+  Activity,
+  Customer,
+  Opportunity,
+  OpportunityPatch,
+  Plan
+} from '../../../shared/domain'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+
+export interface SyncStamp {
+  /** Generation of the pass that last wrote the row; a complete pass removes older rows. */
+  _gen: number
+}
+
+export type CachedCustomer = Customer & SyncStamp
+export type CachedPlan = Plan & SyncStamp
+export type CachedActivity = Activity & SyncStamp
+
+/** An opportunity field a user can edit locally (the keys of a patch). */
+export type EditableOpportunityField = keyof OpportunityPatch
+
+export interface CachedOpportunity extends Opportunity, SyncStamp {
+  /**
+   * Fields edited locally and not yet confirmed by ChartMogul. A pull keeps their local values
+   * and a pass never removes the row while any remain.
+   */
+  _pending?: EditableOpportunityField[]
+  /** 1 while `_pending` is non-empty: IndexedDB cannot index booleans or array emptiness. */
+  _dirty?: 0 | 1
+}
+
+export interface CachedRecordOf {
+  customers: CachedCustomer
+  plans: CachedPlan
+  activities: CachedActivity
+  opportunities: CachedOpportunity
+}
+
+export type CachedRecord = CachedRecordOf[SyncResource]
+
+export function hasPendingEdits(row: { _pending?: readonly string[] }): boolean {
+  return (row._pending?.length ?? 0) > 0
+}
+
+/** The domain record behind a cached row (bookkeeping fields removed). */
+export function withoutBookkeeping<T extends object>(row: T): T {
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(row)) if (!key.startsWith('_')) copy[key] = value
+  return copy as T
+}

@@ -1,0 +1,39 @@
+/**
+ * The cache's IndexedDB schema, version by version. Indexes are what the grids filter and sort
+ * on, plus `_gen` so a complete pass can find rows the server no longer has. A version gets an
+ * `upgrade()` only when existing data has to move; index-only changes need none.
+ */
+import type { Transaction } from 'dexie'
+import { hasPendingEdits, type CachedOpportunity } from './records'
+
+/** Version 1: the initial layout. Kept verbatim so upgrades from it can be tested. */
+export const SCHEMA_V1 = {
+  customers: 'uuid, name, email, status, country, mrrCents, customerSince, _gen',
+  plans: 'uuid, name, dataSourceUuid, _gen',
+  activities: 'uuid, date, customerUuid, type, [customerUuid+date], _gen',
+  opportunities:
+    'uuid, customerUuid, owner, [pipeline+pipelineStage], estimatedCloseDate, forecastCategory, _gen',
+  syncState: 'id, kind, resource',
+  outbox: '++id, opportunityUuid, status, createdAt',
+  meta: 'key'
+} as const
+
+/**
+ * Version 2: opportunities get `_dirty` (1 while local edits are pending), indexed so "rows
+ * awaiting push" is a key range instead of a table scan. Existing rows are backfilled.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  opportunities: `${SCHEMA_V1.opportunities}, _dirty`
+} as const
+
+export const CACHE_SCHEMA_VERSION = 2
+
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<CachedOpportunity, string>('opportunities')
+    .toCollection()
+    .modify((row) => {
+      row._dirty = hasPendingEdits(row) ? 1 : 0
+    })
+}

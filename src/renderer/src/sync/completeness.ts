@@ -1,0 +1,114 @@
+/**
+ * A partitioned listing only covers what its filters reach. ChartMogul returns no totals, so
+ * after the partitions of a full pass finish we look for evidence that something was missed;
+ * any evidence adds one unfiltered listing to the pass before stale rows are removed.
+ */
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import type { WorkspaceCache } from '../cache/db'
+import type { PartitionSyncState, ResourceSyncState } from '../cache/syncState'
+import type { ResolvedSyncOptions } from './options'
+import { KNOWN_STATUS_FILTERS, UNFILTERED } from './partitions'
+import { readMeta, writeMeta } from './syncMeta'
+
+export type IncompletenessReason =
+  /** A partition returned records outside its filter: the server does not filter as assumed. */
+  | 'filter_mismatch'
+  /** Records of the unfiltered sample page were not returned by any partition. */
+  | 'sample_missed'
+  /** Activities or opportunities name customers that no partition returned. */
+  | 'dangling_references'
+  /** The pass would remove an unusual share of the cached rows. */
+  | 'mass_removal'
+
+export async function findIncompleteness(
+  db: WorkspaceCache,
+  options: ResolvedSyncOptions,
+  state: ResourceSyncState,
+  partitions: readonly PartitionSyncState[]
+): Promise<IncompletenessReason | null> {
+  const pass = state.pass
+  if (pass === null || pass.mode !== 'full') return null
+  if (partitions.length <= 1 || partitions.some((p) => p.partition === UNFILTERED)) return null
+  const generation = pass.generation
+
+  if (partitions.some((p) => p.outOfRange > 0)) return 'filter_mismatch'
+
+  if (state.resource === 'customers') {
+    // Records reported as malformed were listed: the server has them, their partition saw them.
+    const skipped = new Set(partitions.flatMap((p) => p.lastSkipped.flatMap((s) => s.id ?? [])))
+    const missed = (uuids: string[]) => uuids.filter((uuid) => !skipped.has(uuid))
+    if (pass.sampleUuids && missed(await unseen(db, pass.sampleUuids, generation)).length > 0) {
+      return 'sample_missed'
+    }
+    if (missed(await missingReferencedCustomers(db, generation)).length > 0) {
+      return 'dangling_references'
+    }
+  }
+
+  const table = db.records(state.resource)
+  const total = await table.count()
+  const stale = await table.where('_gen').below(generation).count()
+  if (stale > options.massRemovalFloor && stale > options.massRemovalShare * total) {
+    return 'mass_removal'
+  }
+  return null
+}
+
+/**
+ * After an unfiltered fallback: if it met customers with a status no filter reaches, list them
+ * unfiltered for a while instead of failing the check every pass; and remember references
+ * that no listing can satisfy so they stop triggering the check.
+ */
+export async function learnFromFallback(
+  db: WorkspaceCache,
+  options: ResolvedSyncOptions,
+  resource: SyncResource,
+  partitions: readonly PartitionSyncState[],
+  generation: number
+): Promise<void> {
+  if (resource !== 'customers') return
+  const fallback = partitions.find((p) => p.partition === UNFILTERED)
+  if (fallback?.valuesSeen === undefined) return
+  const unreachable = fallback.valuesSeen.some(
+    (value) => value === null || !KNOWN_STATUS_FILTERS.includes(value)
+  )
+  if (unreachable) {
+    await writeMeta(
+      db,
+      'sync.customers.unfilteredUntil',
+      options.clock.now() + options.unfilteredCustomersForMs
+    )
+  }
+  await writeMeta(
+    db,
+    'sync.customers.danglingRefs',
+    await missingReferencedCustomers(db, generation, false)
+  )
+}
+
+async function unseen(
+  db: WorkspaceCache,
+  uuids: readonly string[],
+  generation: number
+): Promise<string[]> {
+  const rows = await db.customers.bulkGet([...uuids])
+  return uuids.filter((_, i) => (rows[i]?._gen ?? -1) < generation)
+}
+
+async function missingReferencedCustomers(
+  db: WorkspaceCache,
+  generation: number,
+  excludeKnownDangling = true
+): Promise<string[]> {
+  const [fromActivities, fromOpportunities, dangling] = await Promise.all([
+    db.activities.orderBy('customerUuid').uniqueKeys(),
+    db.opportunities.orderBy('customerUuid').uniqueKeys(),
+    excludeKnownDangling ? readMeta(db, 'sync.customers.danglingRefs') : undefined
+  ])
+  const ignored = new Set(dangling ?? [])
+  const referenced = new Set<string>()
+  for (const key of [...fromActivities, ...fromOpportunities]) {
+    if (typeof key === 'string' && !ignored.has(key)) referenced.add(key)
+  }
+  return unseen(db, [...referenced], generation)
+}

@@ -1,0 +1,64 @@
+/**
+ * How the engine reacts to a failed page fetch. The page source may be the IPC bridge (errors
+ * carry a snake_case `code`) or the gateway client in tests (a CamelCase `kind`); both are
+ * reduced to one vocabulary here.
+ */
+import type { SyncErrorInfo } from '../cache/syncState'
+
+/**
+ * - `cancelled`: our own abort; not a failure.
+ * - `offline`: nothing reaches ChartMogul; stop the run and wait for the network.
+ * - `auth`: the key or workspace is unusable; stop the run, the user must act.
+ * - `rejected`: this exact request is refused (e.g. a cursor the server no longer accepts).
+ * - `retryable`: a bad or failed page; retry a bounded number of times.
+ */
+export type FailureClass = 'cancelled' | 'offline' | 'auth' | 'rejected' | 'retryable'
+
+const OFFLINE = new Set(['offline', 'network'])
+const AUTH = new Set([
+  'unauthorized',
+  'forbidden',
+  'no_key',
+  'unknown_workspace',
+  'key_storage_unavailable'
+])
+const REJECTED = new Set(['validation', 'not_found', 'rejected', 'invalid_argument'])
+
+/** A page that parsed but cannot be followed (no cursor to go on, or the same one again). */
+export class BadPageError extends Error {
+  readonly kind = 'bad_page'
+  constructor(message: string) {
+    super(message)
+    this.name = 'BadPageError'
+  }
+}
+
+/** The normalized kind of anything thrown: `bad_response`, `offline`, `type_error`… */
+export function failureKind(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { kind, code, name } = error as { kind?: unknown; code?: unknown; name?: unknown }
+    if (typeof kind === 'string' && kind !== '') return snakeCase(kind)
+    if (typeof code === 'string' && code !== '') return snakeCase(code)
+    if (name === 'AbortError') return 'cancelled'
+    if (typeof name === 'string' && name !== '') return snakeCase(name)
+  }
+  return 'unknown'
+}
+
+export function classifyFailure(error: unknown): FailureClass {
+  const kind = failureKind(error)
+  if (kind === 'cancelled') return 'cancelled'
+  if (OFFLINE.has(kind)) return 'offline'
+  if (AUTH.has(kind)) return 'auth'
+  if (REJECTED.has(kind)) return 'rejected'
+  return 'retryable'
+}
+
+export function toErrorInfo(error: unknown, at: string): SyncErrorInfo {
+  const message = error instanceof Error ? error.message : String(error)
+  return { kind: failureKind(error), message, at }
+}
+
+function snakeCase(value: string): string {
+  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes one page of records into the cache. Runs inside the caller's `rw` transaction (the
+ * one that also advances the partition's checkpoint) and awaits nothing but the database.
+ */
+import type { ListPage, SkippedRecord } from '../../../shared/domain'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import { putInChunks } from '../cache/bulk'
+import type { WorkspaceCache } from '../cache/db'
+import { hasPendingEdits, type CachedOpportunity, type CachedRecord } from '../cache/records'
+import type { PassMode } from '../cache/syncState'
+import {
+  partitionValue,
+  recordDate,
+  recordMatchesQuery,
+  type AnyPageQuery,
+  type SyncRecord
+} from './partitions'
+
+export interface PageWriteStats {
+  written: number
+  skipped: number
+  /** Skipped records, as reported plus any without a usable uuid. */
+  skippedRecords: SkippedRecord[]
+  outOfRange: number
+  maxDate: string | null
+  values: Set<string | null>
+}
+
+export interface PageWriteInput {
+  resource: SyncResource
+  generation: number
+  mode: PassMode
+  query: AnyPageQuery
+  page: ListPage<SyncRecord>
+  collectValues: boolean
+}
+
+export async function writePageRecords(
+  db: WorkspaceCache,
+  input: PageWriteInput
+): Promise<PageWriteStats> {
+  const { resource, generation, page } = input
+  const table = db.records(resource)
+  const skippedRecords = [...page.skipped]
+  const valid: SyncRecord[] = []
+  page.items.forEach((item, index) => {
+    // A row without a key would fail the whole transaction; report it like any bad record.
+    if (typeof item.uuid === 'string' && item.uuid !== '') valid.push(item)
+    else skippedRecords.push({ index, issues: [{ path: 'uuid', message: 'missing uuid' }] })
+  })
+
+  const stats: PageWriteStats = {
+    written: valid.length,
+    skipped: skippedRecords.length,
+    skippedRecords,
+    outOfRange: 0,
+    maxDate: null,
+    values: new Set()
+  }
+  for (const record of valid) {
+    if (!recordMatchesQuery(resource, input.query, record)) stats.outOfRange += 1
+    const date = recordDate(resource, record)
+    if (date !== null && (stats.maxDate === null || date > stats.maxDate)) stats.maxDate = date
+    if (input.collectValues) stats.values.add(partitionValue(resource, record))
+  }
+
+  let rows: CachedRecord[] = valid.map((record) => ({ ...record, _gen: generation }))
+  if (resource === 'opportunities') rows = await keepPendingEdits(db, rows as CachedOpportunity[])
+  await putInChunks(table, rows)
+
+  // A full pass removes rows it did not write. A record that arrived malformed still exists on
+  // the server, so its last good copy is kept: stamp it as seen.
+  const skippedIds = skippedRecords.flatMap((s) => (s.id === undefined ? [] : [s.id]))
+  if (input.mode === 'full' && skippedIds.length > 0) {
+    await table.where(':id').anyOf(skippedIds).modify({ _gen: generation })
+  }
+  return stats
+}
+
+/** A pull never overwrites fields the user changed locally and that are not pushed yet. */
+async function keepPendingEdits(
+  db: WorkspaceCache,
+  incoming: CachedOpportunity[]
+): Promise<CachedOpportunity[]> {
+  const existing = await db.opportunities.bulkGet(incoming.map((row) => row.uuid))
+  return incoming.map((row, i) => {
+    const local = existing[i]
+    if (local === undefined || !hasPendingEdits(local)) return { ...row, _dirty: 0 }
+    const merged: CachedOpportunity = { ...row, _pending: local._pending, _dirty: 1 }
+    for (const field of local._pending ?? []) {
+      ;(merged as unknown as Record<string, unknown>)[field] = local[field]
+    }
+    return merged
+  })
+}

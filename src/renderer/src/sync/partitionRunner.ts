@@ -1,0 +1,95 @@
+/**
+ * Pages one partition to its end. The next page is fetched while the current one is being
+ * written, and every page is committed with the cursor that follows it, so the partition can
+ * be resumed from its last committed page after anything short of data loss.
+ */
+import type { ListPage } from '../../../shared/domain'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import type { WorkspaceCache } from '../cache/db'
+import type { PartitionSyncState, PassMode, SyncErrorInfo } from '../cache/syncState'
+import type { AbortScope } from './abortScope'
+import { isoAt } from './clock'
+import { classifyFailure, toErrorInfo } from './failures'
+import { RunStoppedError, type PageFetch } from './fetching'
+import type { ResolvedSyncOptions } from './options'
+import type { SyncRecord } from './partitions'
+import { commitPage, markPartitionFailed, restartPartition } from './passStore'
+
+export type PartitionOutcome = 'done' | 'errored' | 'stopped'
+
+export interface PartitionRunContext {
+  db: WorkspaceCache
+  options: ResolvedSyncOptions
+  fetch: PageFetch
+  scope: AbortScope
+  mode: PassMode
+  onCommitted(row: PartitionSyncState): void
+  onFailed(partition: string, error: SyncErrorInfo): void
+}
+
+export async function runPartition(
+  ctx: PartitionRunContext,
+  initial: PartitionSyncState
+): Promise<PartitionOutcome> {
+  if (initial.done) return 'done'
+  // Disposed when this partition ends, so an unneeded prefetch does not linger.
+  const local = ctx.scope.child()
+
+  let row = initial
+  let restarted = false
+  const fetchFrom = (cursor: string | null): Promise<ListPage<SyncRecord>> => {
+    const pending = ctx.fetch(
+      {
+        resource: row.resource as SyncResource,
+        query: row.query,
+        perPage: ctx.options.perPage,
+        ...(cursor === null ? {} : { cursor })
+      },
+      local.signal
+    )
+    // Observed now so a failure while the previous page is being written is not "unhandled".
+    pending.catch(() => undefined)
+    return pending
+  }
+
+  try {
+    let cursor = row.cursor
+    let inflight: Promise<ListPage<SyncRecord>> | null = fetchFrom(cursor)
+    while (inflight !== null) {
+      let page: ListPage<SyncRecord>
+      try {
+        page = await inflight
+      } catch (error) {
+        if (error instanceof RunStoppedError || ctx.scope.aborted) return 'stopped'
+        // A saved cursor the server no longer accepts: list the partition again from the top.
+        if (!restarted && cursor !== null && classifyFailure(error) === 'rejected') {
+          restarted = true
+          row = await restartPartition(ctx.db, row, isoAt(ctx.options.clock.now()))
+          cursor = null
+          inflight = fetchFrom(null)
+          continue
+        }
+        const info = toErrorInfo(error, isoAt(ctx.options.clock.now()))
+        await markPartitionFailed(ctx.db, row, info)
+        ctx.onFailed(row.partition, info)
+        return 'errored'
+      }
+      const next = page.hasMore ? page.cursor : null
+      inflight = next === null ? null : fetchFrom(next)
+      row = await commitPage(ctx.db, {
+        resource: row.resource,
+        partition: row,
+        cursor,
+        page,
+        nextCursor: next,
+        mode: ctx.mode,
+        now: isoAt(ctx.options.clock.now())
+      })
+      cursor = next
+      ctx.onCommitted(row)
+    }
+    return 'done'
+  } finally {
+    local.dispose()
+  }
+}

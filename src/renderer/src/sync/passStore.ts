@@ -1,0 +1,393 @@
+/**
+ * The pass lifecycle as database transactions. Every step that changes what a resumed run
+ * would do (begin a pass, commit a page and its cursor, add a partition, finish and sweep) is
+ * one transaction, so a crash at any moment leaves either the state before or the state after.
+ */
+import type { ListPage } from '../../../shared/domain'
+import type { SyncResource } from '../../../shared/sync/pageSource'
+import { deleteInChunks } from '../cache/bulk'
+import type { WorkspaceCache } from '../cache/db'
+import { hasPendingEdits, type CachedOpportunity } from '../cache/records'
+import {
+  partitionRowId,
+  type PartitionSyncState,
+  type PassMode,
+  type PassSummary,
+  type ResourceSyncState,
+  type SyncErrorInfo
+} from '../cache/syncState'
+import { writePageRecords, type PageWriteStats } from './pageWriter'
+import type { PartitionPlan, SyncRecord } from './partitions'
+
+/** The checkpoint moved on without us: another writer, or the pass was replaced. */
+export class StaleCheckpointError extends Error {
+  constructor(id: string) {
+    super(`The checkpoint of ${id} is no longer the one this page continues.`)
+    this.name = 'StaleCheckpointError'
+  }
+}
+
+const MAX_SKIPPED_KEPT = 20
+const MAX_VALUES_KEPT = 50
+
+export function initialResourceState(resource: SyncResource): ResourceSyncState {
+  return {
+    id: resource,
+    kind: 'resource',
+    resource,
+    generation: 0,
+    pass: null,
+    lastPass: null,
+    lastCompletePassAt: null,
+    lastFullPassAt: null,
+    lastError: null,
+    highWaterDate: null
+  }
+}
+
+async function getResourceState(
+  db: WorkspaceCache,
+  resource: SyncResource
+): Promise<ResourceSyncState> {
+  const row = await db.syncState.get(resource)
+  return row?.kind === 'resource' ? row : initialResourceState(resource)
+}
+
+export function loadResourceState(
+  db: WorkspaceCache,
+  resource: SyncResource
+): Promise<ResourceSyncState> {
+  return getResourceState(db, resource)
+}
+
+async function getPartitions(
+  db: WorkspaceCache,
+  resource: SyncResource,
+  generation: number
+): Promise<PartitionSyncState[]> {
+  const rows = await db.syncState.where('resource').equals(resource).toArray()
+  return rows.filter(
+    (row): row is PartitionSyncState => row.kind === 'partition' && row.generation === generation
+  )
+}
+
+/** The partitions of the resource's current pass, in plan order. */
+export async function loadPartitions(
+  db: WorkspaceCache,
+  state: ResourceSyncState
+): Promise<PartitionSyncState[]> {
+  if (state.pass === null) return []
+  const rows = await getPartitions(db, state.resource, state.pass.generation)
+  const byId = new Map(rows.map((row) => [row.partition, row]))
+  return state.pass.partitionIds.flatMap((id) => byId.get(id) ?? [])
+}
+
+function newPartitionRow(
+  resource: SyncResource,
+  generation: number,
+  plan: PartitionPlan,
+  now: string
+): PartitionSyncState {
+  const row: PartitionSyncState = {
+    id: partitionRowId(resource, plan.id),
+    kind: 'partition',
+    resource,
+    partition: plan.id,
+    query: plan.query,
+    generation,
+    cursor: null,
+    done: false,
+    pages: 0,
+    records: 0,
+    skipped: 0,
+    outOfRange: 0,
+    maxDate: null,
+    lastSkipped: [],
+    lastError: null,
+    updatedAt: now
+  }
+  if (plan.collectValues) row.valuesSeen = []
+  if (plan.span) row.span = plan.span
+  return row
+}
+
+function applyPage(
+  row: PartitionSyncState,
+  stats: PageWriteStats,
+  nextCursor: string | null,
+  now: string
+): PartitionSyncState {
+  const next: PartitionSyncState = {
+    ...row,
+    cursor: nextCursor,
+    done: nextCursor === null,
+    pages: row.pages + 1,
+    records: row.records + stats.written,
+    skipped: row.skipped + stats.skipped,
+    outOfRange: row.outOfRange + stats.outOfRange,
+    maxDate:
+      stats.maxDate !== null && (row.maxDate === null || stats.maxDate > row.maxDate)
+        ? stats.maxDate
+        : row.maxDate,
+    lastSkipped: [...row.lastSkipped, ...stats.skippedRecords].slice(-MAX_SKIPPED_KEPT),
+    lastError: null,
+    updatedAt: now
+  }
+  if (row.valuesSeen !== undefined) {
+    next.valuesSeen = [...new Set([...row.valuesSeen, ...stats.values])].slice(0, MAX_VALUES_KEPT)
+  }
+  return next
+}
+
+export interface BeginPassInput {
+  resource: SyncResource
+  mode: PassMode
+  partitions: PartitionPlan[]
+  /** First pages fetched while planning, by partition id; committed with the pass. */
+  firstPages: ReadonlyMap<string, ListPage<SyncRecord>>
+  expectedRecords: number | null
+  sampleUuids?: string[]
+  /** No completeness check is needed (a single unfiltered listing). */
+  checked: boolean
+  now: string
+}
+
+export async function beginPass(
+  db: WorkspaceCache,
+  input: BeginPassInput
+): Promise<{ state: ResourceSyncState; partitions: PartitionSyncState[] }> {
+  const { resource, mode, now } = input
+  return db.transaction('rw', db.records(resource), db.syncState, async () => {
+    const previous = await getResourceState(db, resource)
+    const generation = previous.generation + 1
+    const stale = await db.syncState.where('resource').equals(resource).toArray()
+    await db.syncState.bulkDelete(stale.filter((r) => r.kind === 'partition').map((r) => r.id))
+
+    const partitions: PartitionSyncState[] = []
+    for (const plan of input.partitions) {
+      let row = newPartitionRow(resource, generation, plan, now)
+      const page = input.firstPages.get(plan.id)
+      if (page !== undefined) {
+        const stats = await writePageRecords(db, {
+          resource,
+          generation,
+          mode,
+          query: plan.query,
+          page,
+          collectValues: plan.collectValues === true
+        })
+        row = applyPage(row, stats, page.hasMore ? page.cursor : null, now)
+      }
+      partitions.push(row)
+    }
+    await db.syncState.bulkPut(partitions)
+
+    const state: ResourceSyncState = {
+      ...previous,
+      generation,
+      pass: {
+        generation,
+        mode,
+        startedAt: now,
+        partitionIds: input.partitions.map((p) => p.id),
+        expectedRecords: input.expectedRecords,
+        checked: input.checked,
+        ...(input.sampleUuids ? { sampleUuids: input.sampleUuids } : {})
+      }
+    }
+    await db.syncState.put(state)
+    return { state, partitions }
+  })
+}
+
+export interface PageCommit {
+  resource: SyncResource
+  partition: PartitionSyncState
+  /** The cursor the page was fetched with (the checkpoint it continues). */
+  cursor: string | null
+  page: ListPage<SyncRecord>
+  nextCursor: string | null
+  mode: PassMode
+  now: string
+}
+
+/** Commits one page's records together with the checkpoint that follows it. */
+export async function commitPage(
+  db: WorkspaceCache,
+  commit: PageCommit
+): Promise<PartitionSyncState> {
+  const { resource, partition } = commit
+  return db.transaction('rw', db.records(resource), db.syncState, async () => {
+    const row = await db.syncState.get(partition.id)
+    if (
+      row?.kind !== 'partition' ||
+      row.generation !== partition.generation ||
+      row.done ||
+      row.cursor !== commit.cursor
+    ) {
+      throw new StaleCheckpointError(partition.id)
+    }
+    const stats = await writePageRecords(db, {
+      resource,
+      generation: row.generation,
+      mode: commit.mode,
+      query: row.query,
+      page: commit.page,
+      collectValues: row.valuesSeen !== undefined
+    })
+    const next = applyPage(row, stats, commit.nextCursor, commit.now)
+    await db.syncState.put(next)
+    return next
+  })
+}
+
+/** Records why a partition stopped; its checkpoint stays where it was, for the next run. */
+export async function markPartitionFailed(
+  db: WorkspaceCache,
+  partition: PartitionSyncState,
+  error: SyncErrorInfo
+): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const row = await db.syncState.get(partition.id)
+    if (row?.kind === 'partition' && row.generation === partition.generation) {
+      await db.syncState.put({ ...row, lastError: error, updatedAt: error.at })
+    }
+    const state = await getResourceState(db, partition.resource)
+    await db.syncState.put({ ...state, lastError: error })
+  })
+}
+
+export async function markResourceFailed(
+  db: WorkspaceCache,
+  resource: SyncResource,
+  error: SyncErrorInfo
+): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = await getResourceState(db, resource)
+    await db.syncState.put({ ...state, lastError: error })
+  })
+}
+
+/**
+ * Starts a partition over from its first page (its saved cursor was refused). Rows it already
+ * wrote carry this pass's generation, so re-listing them is harmless.
+ */
+export async function restartPartition(
+  db: WorkspaceCache,
+  partition: PartitionSyncState,
+  now: string
+): Promise<PartitionSyncState> {
+  return db.transaction('rw', db.syncState, async () => {
+    const row = await db.syncState.get(partition.id)
+    if (row?.kind !== 'partition' || row.generation !== partition.generation || row.done) {
+      throw new StaleCheckpointError(partition.id)
+    }
+    const next: PartitionSyncState = {
+      ...row,
+      cursor: null,
+      pages: 0,
+      records: 0,
+      skipped: 0,
+      outOfRange: 0,
+      updatedAt: now
+    }
+    await db.syncState.put(next)
+    return next
+  })
+}
+
+/** Marks the completeness check done, adding the fallback partition if it failed. */
+export async function recordCompletenessCheck(
+  db: WorkspaceCache,
+  resource: SyncResource,
+  generation: number,
+  fallback: PartitionPlan | null,
+  now: string
+): Promise<PartitionSyncState | null> {
+  return db.transaction('rw', db.syncState, async () => {
+    const state = await getResourceState(db, resource)
+    if (state.pass?.generation !== generation) throw new StaleCheckpointError(resource)
+    let added: PartitionSyncState | null = null
+    const partitionIds = [...state.pass.partitionIds]
+    if (fallback !== null && !partitionIds.includes(fallback.id)) {
+      added = newPartitionRow(resource, generation, fallback, now)
+      partitionIds.push(fallback.id)
+      await db.syncState.put(added)
+    }
+    await db.syncState.put({
+      ...state,
+      pass: { ...state.pass, partitionIds, checked: true, fellBack: added !== null }
+    })
+    return added
+  })
+}
+
+/**
+ * Ends a pass whose partitions are all done. A full pass removes the rows it did not see (the
+ * server no longer has them) — except opportunities with local edits still to push — in the
+ * same transaction that marks the pass complete.
+ */
+export async function finishPass(
+  db: WorkspaceCache,
+  resource: SyncResource,
+  generation: number,
+  now: string
+): Promise<PassSummary> {
+  const table = db.records(resource)
+  return db.transaction('rw', table, db.syncState, async () => {
+    const state = await getResourceState(db, resource)
+    const pass = state.pass
+    if (pass?.generation !== generation) throw new StaleCheckpointError(resource)
+    const partitions = await loadPartitions(db, state)
+    if (partitions.some((p) => !p.done)) {
+      throw new Error(`finishPass(${resource}): a partition is not done`)
+    }
+
+    let removed = 0
+    if (pass.mode === 'full') {
+      const staleRows = table.where('_gen').below(generation)
+      const keys =
+        resource === 'opportunities'
+          ? await staleRows
+              .filter((row) => !hasPendingEdits(row as CachedOpportunity))
+              .primaryKeys()
+          : await staleRows.primaryKeys()
+      await deleteInChunks(table, keys)
+      removed = keys.length
+    }
+
+    const sum = (pick: (p: PartitionSyncState) => number): number =>
+      partitions.reduce((total, p) => total + pick(p), 0)
+    const summary: PassSummary = {
+      generation,
+      mode: pass.mode,
+      startedAt: pass.startedAt,
+      completedAt: now,
+      pages: sum((p) => p.pages),
+      records: sum((p) => p.records),
+      skipped: sum((p) => p.skipped),
+      removed,
+      fellBack: pass.fellBack === true
+    }
+    const maxDates = partitions.flatMap((p) => (p.maxDate === null ? [] : [p.maxDate]))
+    const passMax = maxDates.length > 0 ? maxDates.reduce((a, b) => (a > b ? a : b)) : null
+    const highWaterDate =
+      pass.mode === 'full'
+        ? (passMax ?? null)
+        : [state.highWaterDate, passMax].reduce<string | null>(
+            (a, b) => (a === null ? b : b === null ? a : a > b ? a : b),
+            null
+          )
+
+    await db.syncState.put({
+      ...state,
+      pass: null,
+      lastPass: summary,
+      lastCompletePassAt: now,
+      lastFullPassAt: pass.mode === 'full' ? now : state.lastFullPassAt,
+      lastError: null,
+      highWaterDate
+    })
+    return summary
+  })
+}

@@ -1,0 +1,272 @@
+/**
+ * Decides how a new pass of one resource is split. Planning may spend a request or two on
+ * probes; a probe that happens to be the first page of the listing it plans is kept as that
+ * listing's first page, so a small resource costs exactly one request.
+ */
+import type { ListPage } from '../../../shared/domain'
+import type { ResourceRecord, SyncResource } from '../../../shared/sync/pageSource'
+import type { WorkspaceCache } from '../cache/db'
+import type { PassMode, ResourceSyncState } from '../cache/syncState'
+import type { PageFetch } from './fetching'
+import type { ResolvedSyncOptions } from './options'
+import {
+  KNOWN_STATUS_FILTERS,
+  SINCE,
+  activityWindows,
+  closeDateRanges,
+  customerStatusPartitions,
+  partitionValue,
+  quantileCuts,
+  unfilteredPartition,
+  type PartitionPlan,
+  type SyncRecord
+} from './partitions'
+import { readMeta } from './syncMeta'
+
+export interface PassPlan {
+  mode: PassMode
+  partitions: PartitionPlan[]
+  firstPages: Map<string, ListPage<SyncRecord>>
+  expectedRecords: number | null
+  sampleUuids?: string[]
+  /** True when no completeness check is needed (one unfiltered or incremental listing). */
+  checked: boolean
+}
+
+export interface PlanningContext {
+  db: WorkspaceCache
+  options: ResolvedSyncOptions
+  fetch: PageFetch
+  signal: AbortSignal
+}
+
+export function chooseMode(
+  resource: SyncResource,
+  state: ResourceSyncState,
+  full: boolean,
+  options: ResolvedSyncOptions
+): PassMode {
+  // Only activities can be pulled incrementally (`start-date`); nothing else has a filter
+  // that finds changed records, so every other pass is full.
+  if (resource !== 'activities' || full) return 'full'
+  if (state.lastFullPassAt === null || state.highWaterDate === null) return 'full'
+  const age = options.clock.now() - Date.parse(state.lastFullPassAt)
+  return age >= options.activityFullPassEveryMs ? 'full' : 'incremental'
+}
+
+export async function planPass(
+  ctx: PlanningContext,
+  resource: SyncResource,
+  mode: PassMode,
+  state: ResourceSyncState
+): Promise<PassPlan> {
+  if (mode === 'incremental') return planIncrementalActivities(ctx, state)
+  const expected = await expectedRecords(ctx.db, resource, state)
+  switch (resource) {
+    case 'plans':
+      return single(resource, expected)
+    case 'customers':
+      return planCustomers(ctx, expected)
+    case 'opportunities':
+      return planOpportunities(ctx, expected)
+    case 'activities':
+      return planActivities(ctx, expected)
+  }
+}
+
+function single(
+  resource: SyncResource,
+  expectedRecords: number | null,
+  firstPage?: ListPage<SyncRecord>,
+  collectValues = false
+): PassPlan {
+  const partition = unfilteredPartition(resource, collectValues)
+  const firstPages = new Map<string, ListPage<SyncRecord>>()
+  if (firstPage) firstPages.set(partition.id, firstPage)
+  return { mode: 'full', partitions: [partition], firstPages, expectedRecords, checked: true }
+}
+
+async function expectedRecords(
+  db: WorkspaceCache,
+  resource: SyncResource,
+  state: ResourceSyncState
+): Promise<number | null> {
+  if (state.lastPass?.mode === 'full') return state.lastPass.records
+  const cached = await db.records(resource).count()
+  return cached > 0 ? cached : null
+}
+
+function partitionCount(ctx: PlanningContext, estimatedRecords: number): number {
+  const { perPage, pagesPerPartition, maxPartitions } = ctx.options
+  const wanted = Math.ceil(estimatedRecords / (perPage * pagesPerPartition))
+  return Math.max(1, Math.min(maxPartitions, wanted))
+}
+
+function probe<R extends SyncResource>(
+  ctx: PlanningContext,
+  resource: R,
+  query: Record<string, string>,
+  perPage = ctx.options.perPage
+): Promise<ListPage<SyncRecord>> {
+  return ctx.fetch({ resource, query, perPage }, ctx.signal)
+}
+
+/**
+ * By status, after a probe of the unfiltered listing: if that is one page, it is the whole
+ * pass; if it shows a status no filter reaches, the whole pass stays unfiltered; otherwise
+ * its records become the sample the completeness check looks for.
+ */
+async function planCustomers(ctx: PlanningContext, expected: number | null): Promise<PassPlan> {
+  const until = await readMeta(ctx.db, 'sync.customers.unfilteredUntil')
+  if (until !== undefined && until > ctx.options.clock.now()) {
+    return single('customers', expected, undefined, true)
+  }
+  const first = await probe(ctx, 'customers', {})
+  if (!first.hasMore) return single('customers', expected, first)
+  const unreachable = first.items.some((customer) => {
+    const value = partitionValue('customers', customer)
+    return value === null || !KNOWN_STATUS_FILTERS.includes(value)
+  })
+  if (unreachable) return single('customers', expected, first, true)
+  return {
+    mode: 'full',
+    partitions: customerStatusPartitions(),
+    firstPages: new Map(),
+    expectedRecords: expected,
+    sampleUuids: first.items.map((c) => c.uuid),
+    checked: false
+  }
+}
+
+/**
+ * By estimated close date, cut at quantiles of the dates already cached (or, on a first sync,
+ * of the probe page). Opportunities without a close date match no range, so if any are known
+ * the pass stays unfiltered.
+ */
+async function planOpportunities(ctx: PlanningContext, expected: number | null): Promise<PassPlan> {
+  const first = await probe(ctx, 'opportunities', {})
+  if (!first.hasMore) return single('opportunities', expected, first)
+  const items = first.items as ResourceRecord['opportunities'][]
+  const table = ctx.db.opportunities
+  const [cached, cachedDates] = await Promise.all([
+    table.count(),
+    table.orderBy('estimatedCloseDate').keys()
+  ])
+  const undated =
+    cached - cachedDates.length > 0 || items.some((o) => o.estimatedCloseDate === null)
+  // First sync: the size is unknown beyond "more than a page"; a few ranges cost at most a few
+  // short pages and keep a large pipeline from paging one range at a time.
+  const parts =
+    expected === null
+      ? Math.max(2, Math.ceil(ctx.options.maxPartitions / 2))
+      : partitionCount(ctx, expected)
+  if (undated || parts <= 1) return single('opportunities', expected, first)
+
+  const dates =
+    cachedDates.length >= ctx.options.perPage * 2
+      ? (cachedDates as string[])
+      : items.flatMap((o) => (o.estimatedCloseDate === null ? [] : [o.estimatedCloseDate])).sort()
+  const cuts = quantileCuts(dates, parts)
+  if (cuts.length === 0) return single('opportunities', expected, first)
+  return {
+    mode: 'full',
+    partitions: closeDateRanges(cuts),
+    firstPages: new Map(),
+    expectedRecords: expected,
+    checked: false
+  }
+}
+
+/**
+ * By date windows between the oldest and newest activity (two probes), cut at quantiles of the
+ * cached dates when the cache is populated, else evenly in time.
+ */
+async function planActivities(ctx: PlanningContext, expected: number | null): Promise<PassPlan> {
+  const first = await probe(ctx, 'activities', { order: 'date' })
+  if (!first.hasMore) return single('activities', expected, first)
+  const newest = await probe(ctx, 'activities', { order: '-date' })
+  const oldestPage = first.items as ResourceRecord['activities'][]
+  const newestPage = newest.items as ResourceRecord['activities'][]
+  const minMs = Date.parse(oldestPage[0]?.date ?? '')
+  const oldestEndMs = Date.parse(oldestPage[oldestPage.length - 1]?.date ?? '')
+  const maxMs = Date.parse(newestPage[0]?.date ?? '')
+  const newestStartMs = Date.parse(newestPage[newestPage.length - 1]?.date ?? '')
+  if (![minMs, oldestEndMs, maxMs, newestStartMs].every(Number.isFinite) || maxMs <= minMs) {
+    return single('activities', expected, first)
+  }
+
+  // Density at both ends of the log, averaged over its span: a rough size when nothing better
+  // is known (accounts grow, so the oldest page alone would undercount).
+  const { perPage, pagesPerPartition, maxPartitions } = ctx.options
+  const densityAt = (count: number, spanMs: number): number =>
+    spanMs > 0 ? count / spanMs : Number.POSITIVE_INFINITY
+  const density =
+    (densityAt(oldestPage.length, oldestEndMs - minMs) +
+      densityAt(newestPage.length, maxMs - newestStartMs)) /
+    2
+  const extrapolated = Number.isFinite(density)
+    ? density * (maxMs - minMs)
+    : perPage * pagesPerPartition * maxPartitions
+  const parts = partitionCount(ctx, Math.max(expected ?? 0, extrapolated))
+  if (parts <= 1) return single('activities', expected, first)
+
+  const cuts = await activityCuts(ctx, parts, minMs, maxMs)
+  if (cuts.length === 0) return single('activities', expected, first)
+  return {
+    mode: 'full',
+    partitions: activityWindows(cuts, { minMs, maxMs }),
+    firstPages: new Map(),
+    expectedRecords: expected,
+    checked: false
+  }
+}
+
+async function activityCuts(
+  ctx: PlanningContext,
+  parts: number,
+  minMs: number,
+  maxMs: number
+): Promise<number[]> {
+  const table = ctx.db.activities
+  const cached = await table.count()
+  let candidates: number[]
+  if (cached >= ctx.options.perPage * 2) {
+    candidates = []
+    for (let i = 1; i < parts; i++) {
+      const [date] = await table
+        .orderBy('date')
+        .offset(Math.floor((i * cached) / parts))
+        .limit(1)
+        .keys()
+      if (typeof date === 'string') candidates.push(Date.parse(date))
+    }
+  } else {
+    candidates = Array.from({ length: parts - 1 }, (_, i) =>
+      Math.round(minMs + ((i + 1) * (maxMs - minMs)) / parts)
+    )
+  }
+  const cuts: number[] = []
+  for (const ms of candidates) {
+    if (
+      ms > minMs &&
+      ms <= maxMs &&
+      (cuts.length === 0 || ms > (cuts[cuts.length - 1] as number))
+    ) {
+      cuts.push(ms)
+    }
+  }
+  return cuts
+}
+
+/** From the newest activity a completed pass saw, minus an overlap for late arrivals. */
+function planIncrementalActivities(ctx: PlanningContext, state: ResourceSyncState): PassPlan {
+  const highWater = Date.parse(state.highWaterDate ?? '')
+  const startDate = new Date(highWater - ctx.options.activityOverlapMs).toISOString()
+  return {
+    mode: 'incremental',
+    partitions: [{ id: SINCE, query: { startDate } }],
+    firstPages: new Map(),
+    expectedRecords: null,
+    checked: true
+  }
+}

@@ -1,0 +1,37 @@
+/** One vocabulary for failures, whether they come from the gateway client or over the bridge. */
+import { expect, test } from 'vitest'
+import {
+  BadResponseError,
+  CancelledError,
+  ForbiddenError,
+  NetworkError,
+  OfflineError,
+  ServerError,
+  TimeoutError,
+  ValidationError
+} from '../../../src/main/chartmogul'
+import { classifyFailure, failureKind } from '../../../src/renderer/src/sync/failures'
+
+test('gateway errors', () => {
+  expect(classifyFailure(new OfflineError({ sent: false }))).toBe('offline')
+  expect(classifyFailure(new NetworkError({ sent: true }))).toBe('offline')
+  expect(classifyFailure(new ForbiddenError())).toBe('auth')
+  expect(classifyFailure(new ValidationError([]))).toBe('rejected')
+  expect(classifyFailure(new CancelledError())).toBe('cancelled')
+  expect(classifyFailure(new BadResponseError('cut'))).toBe('retryable')
+  expect(classifyFailure(new ServerError({ status: 502 }))).toBe('retryable')
+  expect(classifyFailure(new TimeoutError(30_000))).toBe('retryable')
+  expect(failureKind(new BadResponseError('cut'))).toBe('bad_response')
+})
+
+test('bridge errors and anything else', () => {
+  const bridge = (code: string) => Object.assign(new Error(code), { name: 'BridgeCallError', code })
+  expect(classifyFailure(bridge('offline'))).toBe('offline')
+  expect(classifyFailure(bridge('no_key'))).toBe('auth')
+  expect(classifyFailure(bridge('unauthorized'))).toBe('auth')
+  expect(classifyFailure(bridge('bad_response'))).toBe('retryable')
+  expect(classifyFailure(new DOMException('aborted', 'AbortError'))).toBe('cancelled')
+  expect(classifyFailure(new TypeError('boom'))).toBe('retryable')
+  expect(failureKind(new TypeError('boom'))).toBe('type_error')
+  expect(failureKind('a string')).toBe('unknown')
+})
