@@ -29,7 +29,7 @@ import { createAppUrlMatcher } from '../../../src/main/security/navigationPolicy
 import type { KeyVault } from '../../../src/main/vault/keyVault'
 import { loadKeytar } from '../../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../../src/main/vault/selectVault'
-import { DELIVER_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preloadShim'
+import { DELIVER_FUNCTION, INVOKE_PATH, preloadInitScript } from './preloadShim'
 import { serveStatic } from './serveStatic'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..')
@@ -110,7 +110,20 @@ async function defaultVault(): Promise<{ vault: KeyVault; status: KeyStorageStat
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const rendererIndex = builtFile('renderer', 'index.html')
   const preloadSource = readFileSync(builtFile('preload', 'index.cjs'), 'utf8')
-  const server = await serveStatic(join(rendererIndex, '..'))
+  // Electron's ipcMain, replaced by a map of channel → handler reached over same-origin HTTP.
+  const ipcHandlers = new Map<
+    string,
+    (event: InvokeEventLike, request: unknown) => Promise<unknown>
+  >()
+  const server = await serveStatic(join(rendererIndex, '..'), {
+    path: INVOKE_PATH,
+    handle: async (body, referer) => {
+      const { channel, payload } = body as { channel: string; payload: unknown }
+      const handler = ipcHandlers.get(channel)
+      if (!handler) throw new Error(`No handler registered for ${channel}`)
+      return handler({ senderFrame: { url: referer } }, payload === null ? undefined : payload)
+    }
+  })
   const appUrl = `${server.url}/index.html`
 
   const ownsProfile = options.userDataDir === undefined
@@ -154,11 +167,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     demo
   })
 
-  // Electron's ipcMain, replaced by a map of channel → handler reached through a binding.
-  const ipcHandlers = new Map<
-    string,
-    (event: InvokeEventLike, request: unknown) => Promise<unknown>
-  >()
   const fakeIpcMain: IpcMainLike = {
     handle: (channel, listener) => void ipcHandlers.set(channel, listener),
     removeHandler: (channel) => void ipcHandlers.delete(channel)
@@ -168,11 +176,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     createDispatcher(createBridgeHandlers(services)),
     createAppUrlMatcher(appUrl)
   )
-  await context.exposeBinding(INVOKE_BINDING, async (source, channel: string, request: unknown) => {
-    const handler = ipcHandlers.get(channel)
-    if (!handler) throw new Error(`No handler registered for ${channel}`)
-    return handler({ senderFrame: { url: source.frame.url() } }, request)
-  })
   await context.addInitScript({ content: preloadInitScript(preloadSource) })
 
   const consoleErrors: string[] = []

@@ -1,16 +1,26 @@
 /**
  * Runs the app's real, built preload (`out/preload/index.cjs`) inside the page, with the only
- * Electron parts it touches — `contextBridge` and `ipcRenderer` — replaced by a Playwright
- * binding. Everything the page then sees is exactly what the preload exposes in the app.
+ * Electron parts it touches — `contextBridge` and `ipcRenderer` — replaced: invocations go to the
+ * test process as same-origin HTTP POSTs (cheap even for large sync pages, unlike a CDP binding),
+ * events come back through `page.evaluate`. Everything the page then sees is exactly what the
+ * preload exposes in the app.
  */
-export const INVOKE_BINDING = '__revdeskIpcInvoke'
+export const INVOKE_PATH = '/__revdesk/ipc'
 export const DELIVER_FUNCTION = '__revdeskIpcDeliver'
 
 export function preloadInitScript(preloadSource: string): string {
   return `(() => {
   const listeners = new Map();
   const ipcRenderer = {
-    invoke: (channel, payload) => window.${INVOKE_BINDING}(channel, payload),
+    invoke: async (channel, payload) => {
+      const response = await fetch('${INVOKE_PATH}', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel, payload: payload === undefined ? null : payload })
+      });
+      if (!response.ok) throw new Error('IPC failed: ' + (await response.text()));
+      return response.json();
+    },
     on(channel, listener) {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
       listeners.get(channel).add(listener);

@@ -7,6 +7,7 @@ import type { Workspace } from '../../../shared/workspace/workspace'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import { openWorkspaceCache, type WorkspaceCache } from '../cache'
 import { call, describeError } from '../lib/bridge'
+import { RecordFeed, type RecordsListener } from './recordFeed'
 import { createBridgePageSource } from '../lib/bridgePageSource'
 import {
   browserConnectivity,
@@ -34,6 +35,7 @@ export class WorkspaceSession {
 
   cache: WorkspaceCache | null = null
   private engine: SyncEngine | null = null
+  private readonly feed = new RecordFeed()
   private scheduler: SyncScheduler | null = null
   private unsubscribers: (() => void)[] = []
 
@@ -60,13 +62,18 @@ export class WorkspaceSession {
     this.lastSyncedAt = typeof stored?.value === 'string' ? Date.parse(stored.value) : null
     this.revision++
 
-    const engine = createSyncEngine({ db: cache, source: createBridgePageSource(workspace.id) })
+    const engine = createSyncEngine({
+      db: cache,
+      source: createBridgePageSource(workspace.id),
+      options: {
+        onRecordsCommitted: (resource, records) => this.feed.publish(resource, records)
+      }
+    })
     this.engine = engine
     this.unsubscribers.push(
       engine.onStatus((status) => (this.status = status)),
       engine.onProgress((progress) => {
         this.progress = { ...this.progress, [progress.resource]: progress }
-        this.revision++
       })
     )
     const scheduler = createSyncScheduler({
@@ -89,6 +96,11 @@ export class WorkspaceSession {
     })
     this.scheduler = scheduler
     scheduler.start()
+  }
+
+  /** Hears records of one resource as sync pages are committed; returns the unsubscribe. */
+  onRecords(resource: SyncResource, listener: RecordsListener): () => void {
+    return this.feed.subscribe(resource, listener)
   }
 
   syncNow(): void {

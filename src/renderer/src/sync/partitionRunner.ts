@@ -87,6 +87,7 @@ export async function runPartition(
       })
       cursor = next
       ctx.onCommitted(row)
+      ctx.options.onRecordsCommitted?.(row.resource, page.items)
     }
     return 'done'
   } finally {

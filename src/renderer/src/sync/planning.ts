@@ -210,7 +210,11 @@ async function planActivities(ctx: PlanningContext, expected: number | null): Pr
   const parts = partitionCount(ctx, Math.max(expected ?? 0, extrapolated))
   if (parts <= 1) return single('activities', expected, first)
 
-  const cuts = await activityCuts(ctx, parts, minMs, maxMs)
+  const densities = {
+    oldest: densityAt(oldestPage.length, oldestEndMs - minMs),
+    newest: densityAt(newestPage.length, maxMs - newestStartMs)
+  }
+  const cuts = await activityCuts(ctx, parts, minMs, maxMs, densities)
   if (cuts.length === 0) return single('activities', expected, first)
   return {
     mode: 'full',
@@ -225,7 +229,8 @@ async function activityCuts(
   ctx: PlanningContext,
   parts: number,
   minMs: number,
-  maxMs: number
+  maxMs: number,
+  densities: { oldest: number; newest: number }
 ): Promise<number[]> {
   const table = ctx.db.activities
   const cached = await table.count()
@@ -242,7 +247,7 @@ async function activityCuts(
     }
   } else {
     candidates = Array.from({ length: parts - 1 }, (_, i) =>
-      Math.round(minMs + ((i + 1) * (maxMs - minMs)) / parts)
+      Math.round(minMs + densityQuantile((i + 1) / parts, densities) * (maxMs - minMs))
     )
   }
   const cuts: number[] = []
@@ -256,6 +261,23 @@ async function activityCuts(
     }
   }
   return cuts
+}
+
+/**
+ * Where (0..1 along the log's time span) the share `q` of activities lies, if the density of
+ * activities grows linearly from the oldest page's to the newest page's. Accounts grow, so even
+ * time windows would leave the newest windows many times fuller than the oldest, and the sync
+ * would end paging one full window alone.
+ */
+export function densityQuantile(q: number, densities: { oldest: number; newest: number }): number {
+  const { oldest: d0, newest: d1 } = densities
+  if (!Number.isFinite(d0) || !Number.isFinite(d1) || d0 <= 0 || d1 <= 0) return q
+  const slope = d1 - d0
+  if (Math.abs(slope) < 1e-12 * Math.max(d0, d1)) return q
+  // Cumulative share F(x) = (d0·x + slope·x²/2) / ((d0 + d1)/2); solve F(x) = q for x in 0..1.
+  const total = (d0 + d1) / 2
+  const x = (-d0 + Math.sqrt(d0 * d0 + 2 * slope * q * total)) / slope
+  return Math.min(1, Math.max(0, x))
 }
 
 /** From the newest activity a completed pass saw, minus an overlap for late arrivals. */

@@ -8,18 +8,13 @@ import {
   type ChartMogulClientOptions,
   type RateLimiter
 } from '../../../../src/main/chartmogul'
+import { createClientPageSource } from '../../../../src/main/features/sync/clientPageSource'
 import {
   startSimulator,
   type RunningSimulator,
   type SimulatorOptions
 } from '../../../../src/main/simulator'
-import type { ListPage } from '../../../../src/shared/domain'
-import type {
-  PageRequest,
-  PageSource,
-  ResourceRecord,
-  SyncResource
-} from '../../../../src/shared/sync/pageSource'
+import type { PageSource } from '../../../../src/shared/sync/pageSource'
 
 /** Admits every request at once: for tests that turn the simulator's limits off to run fast. */
 export const unlimited: RateLimiter = {
@@ -37,51 +32,8 @@ export const unlimited: RateLimiter = {
   })
 }
 
-export function clientPageSource(client: ChartMogulClient): PageSource {
-  return {
-    fetchPage<R extends SyncResource>(
-      request: PageRequest<R>,
-      signal?: AbortSignal
-    ): Promise<ListPage<ResourceRecord[R]>> {
-      const page = { cursor: request.cursor, perPage: request.perPage }
-      const options = { signal }
-      const query = request.query as Record<string, string | undefined>
-      let pending: Promise<ListPage<ResourceRecord[SyncResource]>>
-      switch (request.resource) {
-        case 'customers':
-          pending = client.listCustomers({ ...page, status: query['status'] }, options)
-          break
-        case 'plans':
-          pending = client.listPlans(page, options)
-          break
-        case 'activities':
-          pending = client.listActivities(
-            {
-              ...page,
-              startDate: query['startDate'],
-              endDate: query['endDate'],
-              order: query['order'] as 'date' | '-date' | undefined
-            },
-            options
-          )
-          break
-        case 'opportunities':
-          pending = client.listOpportunities(
-            {
-              ...page,
-              estimatedCloseDateOnOrAfter: query['estimatedCloseDateOnOrAfter'],
-              estimatedCloseDateOnOrBefore: query['estimatedCloseDateOnOrBefore']
-            },
-            options
-          )
-          break
-        default:
-          throw new Error(`unknown resource ${String(request.resource)}`)
-      }
-      return pending as Promise<ListPage<ResourceRecord[R]>>
-    }
-  }
-}
+/** The main process's own adapter: the tests page exactly as the app does behind the bridge. */
+export const clientPageSource = createClientPageSource
 
 export interface SimulatedAccount {
   sim: RunningSimulator
