@@ -8,6 +8,7 @@ import { createKeyHandlers } from './features/keys/keyHandlers'
 import { createPageHandlers } from './features/sync/pageHandlers'
 import type { GatewayPool } from './features/workspaces/gatewayPool'
 import { createWorkspaceHandlers } from './features/workspaces/workspaceHandlers'
+import { createWorkspaceSettingsHandlers } from './features/workspaces/workspaceSettingsHandlers'
 import type { WorkspaceStore } from './features/workspaces/workspaceStore'
 import type { BridgeHandlers } from './ipc/dispatcher'
 import type { EmitEvent } from './ipc/registerBridge'
@@ -32,6 +33,13 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     }),
     ...createKeyHandlers(services.vault, services.emit, services.gateways),
     ...createWorkspaceHandlers(services.workspaces),
+    ...createWorkspaceSettingsHandlers({
+      store: services.workspaces,
+      vault: services.vault,
+      gateways: services.gateways,
+      emit: services.emit,
+      userAgent: `Revdesk/${services.app.version}`
+    }),
     ...createPageHandlers(services.gateways)
   }
 }

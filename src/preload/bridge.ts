@@ -41,6 +41,9 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     deleteKey: (args) => call('deleteKey', args),
     listWorkspaces: () => call('listWorkspaces'),
     openDemoWorkspace: () => call('openDemoWorkspace'),
+    addWorkspace: (args) => call('addWorkspace', args),
+    updateWorkspace: (args) => call('updateWorkspace', args),
+    removeWorkspace: (args) => call('removeWorkspace', args),
     fetchPage: (args) => call('fetchPage', args),
     cancelRequest: (args) => call('cancelRequest', args),
     on: (event, listener) => {

@@ -47,6 +47,30 @@ const isoDateTime = z
   )
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-03-30.')
 
+/** https, or http to this machine (a local simulator or proxy); never credentials in the URL. */
+const baseUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((raw) => {
+    try {
+      const url = new URL(raw)
+      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+      return (
+        (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) &&
+        url.username === '' &&
+        url.password === ''
+      )
+    } catch {
+      return false
+    }
+  }, 'Use an https:// address like https://api.chartmogul.com (http is allowed only for this computer).')
+
+const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the workspace a name.')
+  .max(80, 'Keep the name under 80 characters.')
+
 const pageBase = {
   workspaceId: workspaceIdSchema,
   requestId: requestIdSchema,
@@ -146,6 +170,34 @@ export const bridgeMethods = {
   listWorkspaces: method<Workspace[]>()(noArgs),
   /** Creates the demo workspace on first use; its simulator starts when first synced. */
   openDemoWorkspace: method<Workspace>()(noArgs),
+  /** Checks the key with ChartMogul first; a wrong key is refused and nothing is stored. */
+  addWorkspace: method<Workspace>()(
+    z.strictObject({
+      name: workspaceNameSchema,
+      apiKey: apiKeySchema,
+      baseUrl: baseUrlSchema.optional()
+    })
+  ),
+  updateWorkspace: method<Workspace>()(
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      name: workspaceNameSchema.optional(),
+      baseUrl: baseUrlSchema.optional(),
+      requestsPerSecond: z
+        .number()
+        .min(1, 'At least 1 request per second.')
+        .max(40, 'ChartMogul allows at most 40 requests per second.')
+        .optional(),
+      syncIntervalMinutes: z
+        .number()
+        .int('Whole minutes, please.')
+        .min(1, 'Sync at most every minute.')
+        .max(1440, 'Sync at least once a day.')
+        .optional()
+    })
+  ),
+  /** Signs out: deletes the workspace and its key (the page decides about the cache). */
+  removeWorkspace: method<{ removed: boolean }>()(workspaceArgs),
   fetchPage: method<ListPage<ResourceRecord[SyncResource]>>()(fetchPageArgs),
   cancelRequest: method<{ cancelled: boolean }>()(z.strictObject({ requestId: requestIdSchema }))
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>

@@ -13,6 +13,9 @@ export const BRIDGE_METHOD_NAMES = [
   'deleteKey',
   'listWorkspaces',
   'openDemoWorkspace',
+  'addWorkspace',
+  'updateWorkspace',
+  'removeWorkspace',
   'fetchPage',
   'cancelRequest'
 ] as const

@@ -8,6 +8,7 @@ import { BRIDGE_EVENT_NAMES, BRIDGE_METHOD_NAMES } from '../../../src/shared/bri
 import { createBridge } from '../../../src/preload/bridge'
 
 const EXPECTED_METHODS = [
+  'addWorkspace',
   'cancelRequest',
   'deleteKey',
   'fetchPage',
@@ -16,7 +17,9 @@ const EXPECTED_METHODS = [
   'listWorkspaces',
   'openDemoWorkspace',
   'openExternal',
-  'saveKey'
+  'removeWorkspace',
+  'saveKey',
+  'updateWorkspace'
 ]
 const EXPECTED_EVENTS = ['keyChanged']
 
@@ -58,6 +61,9 @@ describe('bridge surface', () => {
     await bridge.openDemoWorkspace()
     await bridge.fetchPage({ workspaceId: 'w', requestId: 'r1', resource: 'plans', query: {} })
     await bridge.cancelRequest({ requestId: 'r1' })
+    await bridge.addWorkspace({ name: 'Acme', apiKey: 'k' })
+    await bridge.updateWorkspace({ workspaceId: 'w', name: 'Acme 2' })
+    await bridge.removeWorkspace({ workspaceId: 'w' })
     expect(sent).toEqual([
       { method: 'getAppInfo', args: undefined },
       { method: 'hasKey', args: { workspaceId: 'w' } },
@@ -70,7 +76,10 @@ describe('bridge surface', () => {
         method: 'fetchPage',
         args: { workspaceId: 'w', requestId: 'r1', resource: 'plans', query: {} }
       },
-      { method: 'cancelRequest', args: { requestId: 'r1' } }
+      { method: 'cancelRequest', args: { requestId: 'r1' } },
+      { method: 'addWorkspace', args: { name: 'Acme', apiKey: 'k' } },
+      { method: 'updateWorkspace', args: { workspaceId: 'w', name: 'Acme 2' } },
+      { method: 'removeWorkspace', args: { workspaceId: 'w' } }
     ])
   })
 

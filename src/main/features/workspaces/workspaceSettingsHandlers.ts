@@ -1,0 +1,103 @@
+/**
+ * Adding, changing and removing ChartMogul workspaces. A new key is checked with ChartMogul
+ * (ping) before anything is stored: a wrong key gets a clear message and leaves no trace.
+ */
+import { createChartMogulClient, type FetchLike } from '../../chartmogul'
+import { AppError } from '../../ipc/appError'
+import type { BridgeHandlers } from '../../ipc/dispatcher'
+import type { EmitEvent } from '../../ipc/registerBridge'
+import type { KeyVault } from '../../vault/keyVault'
+import {
+  DEFAULT_REQUESTS_PER_SECOND,
+  DEFAULT_SYNC_INTERVAL_MINUTES,
+  DEMO_WORKSPACE_ID
+} from '../../../shared/workspace/workspace'
+import { withGatewayErrors } from '../sync/gatewayErrors'
+import type { GatewayPool } from './gatewayPool'
+import { newWorkspaceId } from './workspaceIds'
+import type { WorkspaceStore } from './workspaceStore'
+
+export interface WorkspaceSettingsDeps {
+  store: WorkspaceStore
+  vault: KeyVault
+  gateways: Pick<GatewayPool, 'forget'>
+  emit: EmitEvent
+  userAgent: string
+  fetch?: FetchLike
+  now?: () => Date
+}
+
+export const DEFAULT_BASE_URL = 'https://api.chartmogul.com'
+
+export function createWorkspaceSettingsHandlers(
+  deps: WorkspaceSettingsDeps
+): Pick<BridgeHandlers, 'addWorkspace' | 'updateWorkspace' | 'removeWorkspace'> {
+  const now = deps.now ?? (() => new Date())
+
+  async function checkKey(apiKey: string, baseUrl: string): Promise<void> {
+    const client = createChartMogulClient({
+      apiKey,
+      baseUrl,
+      userAgent: deps.userAgent,
+      timeoutMs: 15_000,
+      ...(deps.fetch ? { fetch: deps.fetch } : {})
+    })
+    await withGatewayErrors(() => client.ping())
+  }
+
+  return {
+    addWorkspace: async ({ name, apiKey, baseUrl }) => {
+      const url = baseUrl ?? DEFAULT_BASE_URL
+      await checkKey(apiKey, url)
+      const workspace = {
+        id: newWorkspaceId(name),
+        name,
+        kind: 'chartmogul' as const,
+        baseUrl: url,
+        requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
+        syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
+        createdAt: now().toISOString()
+      }
+      // Key first: a workspace never exists without its key.
+      await deps.vault.save(workspace.id, apiKey)
+      try {
+        await deps.store.put(workspace)
+      } catch (error) {
+        await deps.vault.delete(workspace.id)
+        throw error
+      }
+      return workspace
+    },
+
+    updateWorkspace: async ({ workspaceId, ...changes }) => {
+      const current = await deps.store.get(workspaceId)
+      if (!current)
+        throw new AppError('unknown_workspace', `There is no workspace "${workspaceId}".`)
+      if (changes.baseUrl !== undefined && current.kind === 'demo') {
+        throw new AppError(
+          'forbidden',
+          'The demo workspace always talks to the built-in simulator.'
+        )
+      }
+      if (changes.baseUrl !== undefined && changes.baseUrl !== current.baseUrl) {
+        // The stored key must work against the new address before it is switched.
+        const key = await deps.vault.read(workspaceId)
+        if (key) await checkKey(key, changes.baseUrl)
+      }
+      const updated = { ...current, ...changes }
+      await deps.store.put(updated)
+      deps.gateways.forget(workspaceId)
+      return updated
+    },
+
+    removeWorkspace: async ({ workspaceId }) => {
+      const existed = await deps.store.remove(workspaceId)
+      if (workspaceId !== DEMO_WORKSPACE_ID) {
+        await deps.vault.delete(workspaceId)
+        deps.emit('keyChanged', { workspaceId, present: false, last4: null })
+      }
+      deps.gateways.forget(workspaceId)
+      return { removed: existed }
+    }
+  }
+}
