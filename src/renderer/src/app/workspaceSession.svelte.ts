@@ -5,7 +5,7 @@
  */
 import type { Workspace } from '../../../shared/workspace/workspace'
 import type { SyncResource } from '../../../shared/sync/pageSource'
-import { openWorkspaceCache, type WorkspaceCache } from '../cache'
+import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
 import { call, describeError } from '../lib/bridge'
 import { RecordFeed, type RecordsListener } from './recordFeed'
 import { createBridgePageSource } from '../lib/bridgePageSource'
@@ -23,6 +23,8 @@ const LAST_WORKSPACE_KEY = 'revdesk.lastWorkspaceId'
 const LAST_SYNCED_META_KEY = 'session.lastCompleteSyncAt'
 
 export class WorkspaceSession {
+  /** Every workspace on this computer. */
+  workspaces = $state<Workspace[]>([])
   workspace = $state<Workspace | null>(null)
   status = $state<EngineStatus>('idle')
   progress = $state<Partial<Record<SyncResource, ResourceProgress>>>({})
@@ -41,15 +43,65 @@ export class WorkspaceSession {
 
   /** Reopens the workspace used last time, if it still exists. */
   async restore(): Promise<void> {
+    const workspaces = await this.refreshWorkspaces()
     const lastId = localStorage.getItem(LAST_WORKSPACE_KEY)
-    if (!lastId) return
-    const workspaces = await call('listWorkspaces')
     const workspace = workspaces.find((w) => w.id === lastId)
     if (workspace) await this.open(workspace)
   }
 
+  async refreshWorkspaces(): Promise<Workspace[]> {
+    this.workspaces = await call('listWorkspaces')
+    return this.workspaces
+  }
+
   async openDemo(): Promise<void> {
     await this.open(await call('openDemoWorkspace'))
+    await this.refreshWorkspaces()
+  }
+
+  /** Checks the key with ChartMogul, stores it, and opens the new workspace. */
+  async add(input: { name: string; apiKey: string; baseUrl?: string }): Promise<void> {
+    const workspace = await call('addWorkspace', input)
+    await this.refreshWorkspaces()
+    await this.open(workspace)
+  }
+
+  async update(
+    changes: Omit<Parameters<typeof window.revdesk.updateWorkspace>[0], 'workspaceId'>
+  ): Promise<void> {
+    const current = this.workspace
+    if (!current) return
+    const updated = await call('updateWorkspace', { workspaceId: current.id, ...changes })
+    await this.refreshWorkspaces()
+    // Interval and budget take effect in a fresh engine/scheduler; the cache stays as it is.
+    if (
+      updated.syncIntervalMinutes !== current.syncIntervalMinutes ||
+      updated.baseUrl !== current.baseUrl
+    ) {
+      await this.open(updated)
+    } else {
+      this.workspace = updated
+    }
+  }
+
+  /** Signs out of the open workspace: its key is deleted; the cache only if asked to. */
+  async signOut(options: { deleteCache: boolean }): Promise<void> {
+    const current = this.workspace
+    if (!current) return
+    await call('removeWorkspace', { workspaceId: current.id })
+    this.close()
+    this.workspace = null
+    localStorage.removeItem(LAST_WORKSPACE_KEY)
+    if (options.deleteCache) {
+      await deleteWorkspaceCache(current.id)
+      // Saved grid layouts belong to the cache's workspace; they go with it.
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith(`revdesk.grid.${current.id}.`)) localStorage.removeItem(key)
+      }
+    }
+    const remaining = await this.refreshWorkspaces()
+    this.revision++
+    if (remaining[0]) await this.open(remaining[0])
   }
 
   async open(workspace: Workspace): Promise<void> {

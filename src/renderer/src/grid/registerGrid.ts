@@ -5,7 +5,10 @@
  * `lib/colorScheme.ts` keeps in step with the OS.
  */
 import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   CsvExportModule,
   DateFilterModule,
@@ -24,7 +27,13 @@ export function registerGridModules(): void {
   if (registered) return
   ModuleRegistry.registerModules([
     ClientSideRowModelModule,
+    // applyTransactionAsync (live sync pages), forEachNode, getDisplayedRowCount
+    ClientSideRowModelApiModule,
     RowApiModule,
+    // show/hide from the Columns menu, reset the layout (sort, move and resize come with core)
+    ColumnApiModule,
+    // `type: 'rightAligned'` sets a cell class
+    CellStyleModule,
     TextFilterModule,
     NumberFilterModule,
     DateFilterModule,

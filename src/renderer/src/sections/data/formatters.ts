@@ -18,11 +18,25 @@ export function formatCents(
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+// A calendar date (`YYYY-MM-DD`) is the same day everywhere: format it at UTC midnight in UTC,
+// so it never shows as the day before west of Greenwich.
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeZone: 'UTC'
+})
 
+/** Timestamps on the user's local day; calendar dates as they are. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return ''
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date)
+  const calendar = value.length === 10
+  const date = new Date(calendar ? `${value}T00:00:00Z` : value)
+  if (Number.isNaN(date.getTime())) return value
+  return (calendar ? calendarDateFormat : dateFormat).format(date)
+}
+
+/** "42%"; blank when unknown. */
+export function formatPercent(value: number | null | undefined): string {
+  return typeof value === 'number' && Number.isFinite(value) ? `${value}%` : ''
 }
 
 export const centsFormatter = (params: ValueFormatterParams): string =>
