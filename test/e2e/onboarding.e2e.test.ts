@@ -57,6 +57,40 @@ describe('onboarding with an API key', () => {
     expect(await app.page.getByRole('combobox', { name: 'Workspace' }).count()).toBe(0)
   })
 
+  it('tells the user to fix the key when ChartMogul starts rejecting it', async () => {
+    simulator = await startSimulator({
+      apiKey: 'cm-right-key-9876',
+      data: { seed: 5, customers: 40 }
+    })
+    app = await launchApp()
+    const workspace = {
+      id: 'acme-0a0b0c',
+      name: 'Acme',
+      kind: 'chartmogul' as const,
+      baseUrl: simulator.url,
+      requestsPerSecond: 20,
+      syncIntervalMinutes: 15,
+      createdAt: new Date(0).toISOString()
+    }
+    await app.services.workspaces.put(workspace)
+    await app.services.vault.save(workspace.id, 'cm-revoked-key-1111')
+    await app.page.evaluate(
+      (id) => localStorage.setItem('revdesk.lastWorkspaceId', id),
+      workspace.id
+    )
+    await app.reload()
+    await expect
+      .poll(
+        () =>
+          app!.page.getByRole('contentinfo', { name: 'Status' }).getByRole('alert').textContent(),
+        {
+          timeout: 20_000
+        }
+      )
+      .toBe('ChartMogul rejected the API key — update it in Settings.')
+    await app.screenshot('sync-key-rejected')
+  })
+
   it('adds, syncs, browses offline after the server is gone, and signs out cleanly', async () => {
     simulator = await startSimulator({
       apiKey: 'cm-right-key-9876',
