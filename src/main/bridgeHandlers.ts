@@ -5,6 +5,7 @@
 import type { KeyStorageStatus } from '../shared/bridge/contract'
 import { createAppHandlers } from './features/app/appHandlers'
 import { createKeyHandlers } from './features/keys/keyHandlers'
+import { createOpportunityHandlers } from './features/opportunities/opportunityHandlers'
 import { createPageHandlers } from './features/sync/pageHandlers'
 import type { GatewayPool } from './features/workspaces/gatewayPool'
 import { createWorkspaceHandlers } from './features/workspaces/workspaceHandlers'
@@ -40,6 +41,7 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       emit: services.emit,
       userAgent: `Revdesk/${services.app.version}`
     }),
-    ...createPageHandlers(services.gateways)
+    ...createPageHandlers(services.gateways),
+    ...createOpportunityHandlers(services.gateways)
   }
 }

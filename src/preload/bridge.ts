@@ -46,6 +46,11 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     removeWorkspace: (args) => call('removeWorkspace', args),
     fetchPage: (args) => call('fetchPage', args),
     cancelRequest: (args) => call('cancelRequest', args),
+    createOpportunity: (args) => call('createOpportunity', args),
+    updateOpportunity: (args) => call('updateOpportunity', args),
+    deleteOpportunity: (args) => call('deleteOpportunity', args),
+    getOpportunity: (args) => call('getOpportunity', args),
+    listCustomerOpportunities: (args) => call('listCustomerOpportunities', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

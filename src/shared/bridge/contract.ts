@@ -10,7 +10,12 @@
 import { z } from 'zod'
 import type { BridgeEventName, BridgeMethodName } from './surface'
 import type { BridgeResult } from './errors'
-import type { ListPage } from '../domain'
+import {
+  opportunityDraftSchema,
+  opportunityPatchSchema,
+  type ListPage,
+  type Opportunity
+} from '../domain'
 import type { ResourceRecord, SyncResource } from '../sync/pageSource'
 import type { Workspace } from '../workspace/workspace'
 
@@ -64,6 +69,8 @@ const baseUrlSchema = z
       return false
     }
   }, 'Use an https:// address like https://api.chartmogul.com (http is allowed only for this computer).')
+
+const opportunityUuid = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'That is not an opportunity id.')
 
 const workspaceNameSchema = z
   .string()
@@ -199,7 +206,28 @@ export const bridgeMethods = {
   /** Signs out: deletes the workspace and its key (the page decides about the cache). */
   removeWorkspace: method<{ removed: boolean }>()(workspaceArgs),
   fetchPage: method<ListPage<ResourceRecord[SyncResource]>>()(fetchPageArgs),
-  cancelRequest: method<{ cancelled: boolean }>()(z.strictObject({ requestId: requestIdSchema }))
+  cancelRequest: method<{ cancelled: boolean }>()(z.strictObject({ requestId: requestIdSchema })),
+  /** Never retried blindly: an unknown outcome comes back as `outcome_unknown` to reconcile. */
+  createOpportunity: method<Opportunity>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, draft: opportunityDraftSchema })
+  ),
+  updateOpportunity: method<Opportunity>()(
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      uuid: opportunityUuid,
+      patch: opportunityPatchSchema
+    })
+  ),
+  deleteOpportunity: method<{ deleted: true }>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, uuid: opportunityUuid })
+  ),
+  /** null when the server no longer has it. */
+  getOpportunity: method<Opportunity | null>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, uuid: opportunityUuid })
+  ),
+  listCustomerOpportunities: method<Opportunity[]>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, customerUuid: z.string().min(1).max(128) })
+  )
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 
 export const bridgeEvents = {

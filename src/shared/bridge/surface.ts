@@ -17,6 +17,11 @@ export const BRIDGE_METHOD_NAMES = [
   'updateWorkspace',
   'removeWorkspace',
   'fetchPage',
+  'createOpportunity',
+  'updateOpportunity',
+  'deleteOpportunity',
+  'getOpportunity',
+  'listCustomerOpportunities',
   'cancelRequest'
 ] as const
 

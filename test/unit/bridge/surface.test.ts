@@ -10,15 +10,20 @@ import { createBridge } from '../../../src/preload/bridge'
 const EXPECTED_METHODS = [
   'addWorkspace',
   'cancelRequest',
+  'createOpportunity',
   'deleteKey',
+  'deleteOpportunity',
   'fetchPage',
   'getAppInfo',
+  'getOpportunity',
   'hasKey',
+  'listCustomerOpportunities',
   'listWorkspaces',
   'openDemoWorkspace',
   'openExternal',
   'removeWorkspace',
   'saveKey',
+  'updateOpportunity',
   'updateWorkspace'
 ]
 const EXPECTED_EVENTS = ['keyChanged']
@@ -64,6 +69,9 @@ describe('bridge surface', () => {
     await bridge.addWorkspace({ name: 'Acme', apiKey: 'k' })
     await bridge.updateWorkspace({ workspaceId: 'w', name: 'Acme 2' })
     await bridge.removeWorkspace({ workspaceId: 'w' })
+    await bridge.getOpportunity({ workspaceId: 'w', uuid: 'o' })
+    await bridge.deleteOpportunity({ workspaceId: 'w', uuid: 'o' })
+    await bridge.listCustomerOpportunities({ workspaceId: 'w', customerUuid: 'c' })
     expect(sent).toEqual([
       { method: 'getAppInfo', args: undefined },
       { method: 'hasKey', args: { workspaceId: 'w' } },
@@ -79,7 +87,10 @@ describe('bridge surface', () => {
       { method: 'cancelRequest', args: { requestId: 'r1' } },
       { method: 'addWorkspace', args: { name: 'Acme', apiKey: 'k' } },
       { method: 'updateWorkspace', args: { workspaceId: 'w', name: 'Acme 2' } },
-      { method: 'removeWorkspace', args: { workspaceId: 'w' } }
+      { method: 'removeWorkspace', args: { workspaceId: 'w' } },
+      { method: 'getOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
+      { method: 'deleteOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
+      { method: 'listCustomerOpportunities', args: { workspaceId: 'w', customerUuid: 'c' } }
     ])
   })
 
