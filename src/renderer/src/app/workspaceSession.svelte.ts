@@ -6,7 +6,7 @@
 import type { Workspace } from '../../../shared/workspace/workspace'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
-import { call, describeError } from '../lib/bridge'
+import { call, describeError, onBridgeEvent } from '../lib/bridge'
 import { RecordFeed, type RecordsListener } from './recordFeed'
 import { createBridgePageSource } from '../lib/bridgePageSource'
 import {
@@ -123,6 +123,13 @@ export class WorkspaceSession {
     })
     this.engine = engine
     this.unsubscribers.push(
+      // A new key for this workspace: try again at once instead of waiting for the interval.
+      onBridgeEvent('keyChanged', (presence) => {
+        if (presence.workspaceId === workspace.id && presence.present) {
+          this.problem = null
+          this.syncNow()
+        }
+      }),
       engine.onStatus((status) => (this.status = status)),
       engine.onProgress((progress) => {
         this.progress = { ...this.progress, [progress.resource]: progress }

@@ -1,0 +1,36 @@
+export {
+  createOpportunity,
+  editOpportunity,
+  deleteOpportunity,
+  OutboxInputError,
+  OutboxStateError,
+  type EnqueueOptions
+} from './enqueue'
+export {
+  createOutboxPusher,
+  type ConflictChoice,
+  type OutboxPusher,
+  type OutboxPusherOptions,
+  type PushOptions,
+  type PushSummary,
+  type PusherState
+} from './pusher'
+export {
+  classifyPushFailure,
+  mayHaveBeenApplied,
+  pushFailureKind,
+  type PushFailureClass
+} from './failures'
+export { matchesDraft, pickReconciled } from './match'
+export { allEntries as listOutboxEntries } from './store'
+export {
+  isLocalId,
+  LOCAL_ID_PREFIX,
+  type EntryId,
+  type FieldConflict,
+  type FieldIssue,
+  type OpportunityWrites,
+  type PushEntry,
+  type PushStatus,
+  type WriteOptions
+} from './types'

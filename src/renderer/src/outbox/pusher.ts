@@ -1,0 +1,512 @@
+/**
+ * Pushes queued changes to ChartMogul. Per opportunity, entries go strictly in order; different
+ * opportunities push in parallel (a small cap). A create whose outcome is unknown is looked for
+ * before it is ever sent again, so a lost answer never makes a duplicate; an edit is checked
+ * against the server's current object first, so a concurrent change is never overwritten.
+ */
+import type { CachedOpportunity, WorkspaceCache } from '../cache'
+import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
+import { OutboxStateError } from './enqueue'
+import {
+  classifyPushFailure,
+  errorMessage,
+  fieldIssuesOf,
+  mayHaveBeenApplied,
+  pushFailureKind
+} from './failures'
+import { pickReconciled, sameValue } from './match'
+import {
+  addClaim,
+  allEntries,
+  claimedUuids,
+  entriesFor,
+  outboxTable,
+  outboxTables,
+  overlayEntries,
+  refreshPending,
+  withPending
+} from './store'
+import type { EntryId, FieldConflict, OpportunityWrites, PushEntry } from './types'
+
+export interface OutboxPusherOptions {
+  db: WorkspaceCache
+  writes: OpportunityWrites
+  now?: () => Date
+  /** Opportunities pushed in parallel (default 3). */
+  concurrency?: number
+  /** Retry delay after a transient failure: base × 2^(attempts-1), capped (default 2 s … 5 min). */
+  backoff?: { baseMs: number; maxMs: number }
+  /** Tolerated clock difference with ChartMogul when reconciling a create (default 2 min). */
+  clockSkewMs?: number
+  onStateChange?: (state: PusherState) => void
+}
+
+export type PusherState =
+  { status: 'idle' } | { status: 'pushing' } | { status: 'paused'; kind: string; reason: string }
+
+export interface PushOptions {
+  signal?: AbortSignal
+  /** Push entries still waiting out their backoff too (e.g. "Sync now"). */
+  ignoreBackoff?: boolean
+}
+
+export interface PushSummary {
+  pushed: number
+  /** Creates found on the server after a lost answer (no second send). */
+  reconciled: number
+  failed: number
+  conflicts: number
+  /** Transient failures in this run (entry kept, retried later). */
+  retryLater: number
+  /** Opportunities skipped: blocked by a failed/conflicting entry, or still backing off. */
+  skipped: number
+  remaining: number
+  paused: boolean
+}
+
+export type ConflictChoice = 'mine' | 'theirs'
+
+export interface OutboxPusher {
+  pushAll(options?: PushOptions): Promise<PushSummary>
+  readonly state: PusherState
+  /** Clears a pause (after the user fixed the key); the next push goes ahead. */
+  resume(): void
+  /** A failed entry goes back in the queue as it is (after the user fixed the cause). */
+  retry(entryId: EntryId): Promise<void>
+  /** Drops the entry and undoes it locally (base values back, a local create removed). */
+  discard(entryId: EntryId): Promise<void>
+  resolveConflict(entryId: EntryId, choices: Record<string, ConflictChoice>): Promise<void>
+}
+
+type Outcome = 'done' | 'stop'
+
+const DEFAULT_BACKOFF = { baseMs: 2_000, maxMs: 300_000 }
+
+export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
+  const { db, writes } = options
+  const now = options.now ?? (() => new Date())
+  const concurrency = Math.max(1, options.concurrency ?? 3)
+  const backoff = options.backoff ?? DEFAULT_BACKOFF
+  const skewMs = options.clockSkewMs ?? 120_000
+  const table = outboxTable(db)
+  let state: PusherState = { status: 'idle' }
+  let running: Promise<PushSummary> | null = null
+  const locks = new Map<string, Promise<unknown>>()
+
+  function setState(next: PusherState): void {
+    state = next
+    options.onStateChange?.(next)
+  }
+
+  /** Runs `fn` after every earlier holder of `key`: creates for one customer go one by one. */
+  async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = locks.get(key) ?? Promise.resolve()
+    const run = previous.then(fn)
+    const tail = run.catch(() => undefined)
+    locks.set(key, tail)
+    try {
+      return await run
+    } finally {
+      if (locks.get(key) === tail) locks.delete(key)
+    }
+  }
+
+  function tx<T>(fn: () => Promise<T>): Promise<T> {
+    return db.transaction('rw', outboxTables(db), fn)
+  }
+
+  async function markStarted(entry: PushEntry): Promise<PushEntry> {
+    const started: PushEntry = {
+      ...entry,
+      status: 'in_flight',
+      attempts: entry.attempts + 1,
+      attemptedAt: now().toISOString()
+    }
+    await table.put(started)
+    return started
+  }
+
+  /** Records a failure; returns 'stop' (the opportunity's chain waits). */
+  async function onFailure(
+    entry: PushEntry,
+    error: unknown,
+    summary: PushSummary,
+    createSent = false
+  ): Promise<Outcome> {
+    const failureClass = classifyPushFailure(error)
+    const kind = pushFailureKind(error)
+    const next: PushEntry = {
+      ...entry,
+      status: 'pending',
+      lastError: errorMessage(error),
+      lastErrorKind: kind
+    }
+    if (entry.kind === 'create' && createSent) next.outcomeUnknown = mayHaveBeenApplied(error)
+    if (failureClass === 'auth') {
+      setState({ status: 'paused', kind, reason: errorMessage(error) })
+    } else if (failureClass === 'rejected') {
+      next.status = 'failed'
+      next.fieldIssues = fieldIssuesOf(error)
+      next.nextAttemptAt = null
+      summary.failed++
+    } else if (failureClass === 'transient') {
+      const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs
+      const delay = Math.max(
+        Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, next.attempts - 1)),
+        typeof retryAfterMs === 'number' ? retryAfterMs : 0
+      )
+      next.nextAttemptAt = new Date(now().getTime() + delay).toISOString()
+      summary.retryLater++
+    }
+    // The entry may have been discarded or rewritten meanwhile: only update what is there.
+    await tx(async () => {
+      const current = await table.get(entry.id as number)
+      if (current === undefined) return
+      await table.put({ ...next, opportunityUuid: current.opportunityUuid })
+    })
+    return 'stop'
+  }
+
+  /** The create landed as `server`: swap the temporary id for the real one everywhere. */
+  async function resolveCreate(entry: PushEntry, server: Opportunity): Promise<void> {
+    await tx(async () => {
+      const oldUuid = entry.opportunityUuid
+      await table.delete(entry.id as number)
+      const later = await entriesFor(db, oldUuid)
+      for (const e of later) await table.put({ ...e, opportunityUuid: server.uuid })
+      const oldRow = await db.opportunities.get(oldUuid)
+      await db.opportunities.delete(oldUuid)
+      const remaining = await entriesFor(db, server.uuid)
+      if (!remaining.some((e) => e.kind === 'delete')) {
+        const row = overlayEntries({ ...server, _gen: oldRow?._gen ?? 0 }, remaining)
+        await db.opportunities.put(withPending(row, remaining))
+      }
+      await addClaim(db, server.uuid)
+    })
+  }
+
+  async function pushCreate(
+    entry: PushEntry,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<Outcome> {
+    const draft = entry.payload as OpportunityDraft
+    return withLock(`customer:${draft.customerUuid}`, async () => {
+      if (entry.outcomeUnknown === true || entry.status === 'in_flight') {
+        // The last attempt may have been saved: look before sending again.
+        let candidates: Opportunity[]
+        try {
+          candidates = await writes.listForCustomer(draft.customerUuid, { signal })
+        } catch (error) {
+          return onFailure({ ...entry, outcomeUnknown: true }, error, summary)
+        }
+        const since = entry.attemptedAt ?? entry.createdAt
+        const found = pickReconciled(candidates, draft, {
+          createdAfter: new Date(Date.parse(since) - skewMs).toISOString(),
+          claimed: await claimedUuids(db)
+        })
+        if (found !== null) {
+          await resolveCreate(entry, found)
+          summary.reconciled++
+          return 'done'
+        }
+      }
+      const started = await markStarted({ ...entry, outcomeUnknown: false })
+      let created: Opportunity
+      try {
+        created = await writes.create(draft, { signal })
+      } catch (error) {
+        return onFailure(started, error, summary, true)
+      }
+      await resolveCreate(started, created)
+      summary.pushed++
+      return 'done'
+    })
+  }
+
+  async function pushUpdate(
+    entry: PushEntry,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<Outcome> {
+    const uuid = entry.opportunityUuid
+    const started = await markStarted(entry)
+    let server: Opportunity | null
+    try {
+      server = await writes.get(uuid, { signal })
+    } catch (error) {
+      return onFailure(started, error, summary)
+    }
+    if (server === null) {
+      return onFailure(
+        started,
+        {
+          kind: 'NotFound',
+          message: 'That opportunity no longer exists in ChartMogul (it may have been deleted).'
+        },
+        summary
+      )
+    }
+    const payload = (started.payload ?? {}) as Record<string, unknown>
+    const base = started.baseValues ?? {}
+    const theirsAll = server as unknown as Record<string, unknown>
+    const toPush: Record<string, unknown> = {}
+    const conflicts: Record<string, FieldConflict> = {}
+    for (const [field, mine] of Object.entries(payload)) {
+      if (mine === undefined) continue
+      const theirs = theirsAll[field]
+      if (sameValue(theirs, mine)) continue
+      if (field in base && !sameValue(theirs, base[field])) {
+        conflicts[field] = { mine, theirs, base: base[field] }
+      } else toPush[field] = mine
+    }
+    let result = server
+    if (Object.keys(toPush).length > 0) {
+      try {
+        result = await writes.update(uuid, toPush as OpportunityPatch, { signal })
+      } catch (error) {
+        return onFailure(started, error, summary)
+      }
+    }
+    const conflicted = Object.keys(conflicts)
+    await tx(async () => {
+      if (conflicted.length === 0) {
+        await table.delete(started.id as number)
+      } else {
+        const keep = (values: Record<string, unknown>) =>
+          Object.fromEntries(conflicted.map((f) => [f, values[f]]))
+        await table.put({
+          ...started,
+          status: 'conflict',
+          payload: keep(payload) as OpportunityPatch,
+          baseValues: keep(base),
+          conflicts,
+          lastError: `Changed in ChartMogul too: ${conflicted.join(', ')}.`,
+          lastErrorKind: 'conflict'
+        })
+      }
+      const remaining = await entriesFor(db, uuid)
+      const row = await db.opportunities.get(uuid)
+      if (row === undefined) return // deleted locally meanwhile; the delete entry follows
+      const next = overlayEntries({ ...result, _gen: row._gen }, remaining)
+      await db.opportunities.put(withPending(next, remaining))
+    })
+    if (conflicted.length > 0) {
+      summary.conflicts++
+      return 'stop'
+    }
+    summary.pushed++
+    return 'done'
+  }
+
+  async function pushDelete(
+    entry: PushEntry,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<Outcome> {
+    const started = await markStarted(entry)
+    try {
+      await writes.delete(started.opportunityUuid, { signal })
+    } catch (error) {
+      // Already gone is what we wanted.
+      if (pushFailureKind(error) !== 'not_found') return onFailure(started, error, summary)
+    }
+    await tx(async () => {
+      await table.delete(started.id as number)
+      await db.opportunities.delete(started.opportunityUuid)
+    })
+    summary.pushed++
+    return 'done'
+  }
+
+  async function pushChain(ids: EntryId[], summary: PushSummary, push: PushOptions) {
+    for (const id of ids) {
+      if (push.signal?.aborted === true || state.status === 'paused') return
+      const entry = await table.get(id)
+      if (entry === undefined) continue // discarded or merged away meanwhile
+      if (entry.status === 'failed' || entry.status === 'conflict') {
+        summary.skipped++
+        return
+      }
+      if (
+        push.ignoreBackoff !== true &&
+        entry.nextAttemptAt != null &&
+        Date.parse(entry.nextAttemptAt) > now().getTime()
+      ) {
+        summary.skipped++
+        return
+      }
+      const push1 =
+        entry.kind === 'create' ? pushCreate : entry.kind === 'update' ? pushUpdate : pushDelete
+      if ((await push1(entry, summary, push.signal)) === 'stop') return
+    }
+  }
+
+  async function run(push: PushOptions): Promise<PushSummary> {
+    const summary: PushSummary = {
+      pushed: 0,
+      reconciled: 0,
+      failed: 0,
+      conflicts: 0,
+      retryLater: 0,
+      skipped: 0,
+      remaining: 0,
+      paused: false
+    }
+    if (state.status !== 'paused') {
+      setState({ status: 'pushing' })
+      const chains = new Map<string, EntryId[]>()
+      for (const entry of await allEntries(db)) {
+        const ids = chains.get(entry.opportunityUuid) ?? []
+        ids.push(entry.id as number)
+        chains.set(entry.opportunityUuid, ids)
+      }
+      const queue = [...chains.values()]
+      const worker = async () => {
+        for (let ids = queue.shift(); ids !== undefined; ids = queue.shift()) {
+          await pushChain(ids, summary, push)
+        }
+      }
+      try {
+        await Promise.all(Array.from({ length: concurrency }, worker))
+      } finally {
+        if (state.status === 'pushing') setState({ status: 'idle' })
+      }
+    }
+    summary.remaining = await table.count()
+    summary.paused = state.status === 'paused'
+    return summary
+  }
+
+  async function requireEntry(entryId: EntryId): Promise<PushEntry> {
+    const entry = await table.get(entryId)
+    if (entry === undefined) throw new OutboxStateError('NotFound', 'That change is not queued.')
+    if (entry.status === 'in_flight' && running !== null) {
+      throw new OutboxStateError('Busy', 'That change is being sent right now.')
+    }
+    return entry
+  }
+
+  return {
+    get state() {
+      return state
+    },
+
+    pushAll(push = {}) {
+      running ??= run(push).finally(() => {
+        running = null
+      })
+      return running
+    },
+
+    resume() {
+      if (state.status === 'paused') setState({ status: 'idle' })
+    },
+
+    async retry(entryId) {
+      await tx(async () => {
+        const entry = await requireEntry(entryId)
+        if (entry.status === 'conflict') {
+          throw new OutboxStateError('Busy', 'Choose a value for each conflicting field first.')
+        }
+        await table.put({
+          ...entry,
+          status: 'pending',
+          nextAttemptAt: null,
+          lastError: null,
+          lastErrorKind: null,
+          fieldIssues: null
+        })
+      })
+    },
+
+    async discard(entryId) {
+      await tx(async () => {
+        const entry = await requireEntry(entryId)
+        const uuid = entry.opportunityUuid
+        if (entry.kind === 'create') {
+          if (entry.outcomeUnknown === true || entry.status === 'in_flight') {
+            throw new OutboxStateError(
+              'Busy',
+              'This opportunity may already have been saved in ChartMogul; Revdesk checks before it can be discarded.'
+            )
+          }
+          const all = await entriesFor(db, uuid)
+          await table.bulkDelete(all.map((e) => e.id as number))
+          await db.opportunities.delete(uuid)
+          return
+        }
+        await table.delete(entryId)
+        if (entry.kind === 'delete') {
+          const snapshot = entry.baseValues as Record<string, unknown> | null
+          if (snapshot !== null) {
+            const remaining = await entriesFor(db, uuid)
+            const row = overlayEntries(snapshot, remaining) as unknown as CachedOpportunity
+            await db.opportunities.put(withPending(row, remaining))
+          }
+          return
+        }
+        // An edit: its fields go back to their base values, unless a later edit changed them
+        // again — then that edit now starts from the base instead.
+        const later = (await entriesFor(db, uuid)).filter((e) => (e.id as number) > entryId)
+        const base = entry.baseValues ?? {}
+        const row = await db.opportunities.get(uuid)
+        const restored: Record<string, unknown> = { ...row }
+        for (const field of Object.keys(entry.payload ?? {})) {
+          const laterEdit = later.find(
+            (e) => e.kind === 'update' && e.payload !== null && field in e.payload
+          )
+          if (laterEdit !== undefined) {
+            laterEdit.baseValues = { ...laterEdit.baseValues, [field]: base[field] }
+            await table.put(laterEdit)
+          } else restored[field] = base[field]
+        }
+        if (row !== undefined) await db.opportunities.put(restored as unknown as CachedOpportunity)
+        await refreshPending(db, uuid)
+      })
+    },
+
+    async resolveConflict(entryId, choices) {
+      await tx(async () => {
+        const entry = await requireEntry(entryId)
+        if (entry.status !== 'conflict' || !entry.conflicts) {
+          throw new OutboxStateError('Busy', 'That change has no conflict to resolve.')
+        }
+        const conflicts = { ...entry.conflicts }
+        const payload = { ...(entry.payload as Record<string, unknown>) }
+        const baseValues = { ...(entry.baseValues ?? {}) }
+        const row = await db.opportunities.get(entry.opportunityUuid)
+        const restored: Record<string, unknown> = { ...row }
+        for (const [field, choice] of Object.entries(choices)) {
+          const conflict = conflicts[field]
+          if (conflict === undefined) continue
+          delete conflicts[field]
+          if (choice === 'mine') {
+            // Push mine over the value now on the server.
+            baseValues[field] = conflict.theirs
+          } else {
+            delete payload[field]
+            delete baseValues[field]
+            restored[field] = conflict.theirs
+          }
+        }
+        const open = Object.keys(conflicts).length > 0
+        if (Object.keys(payload).length === 0) await table.delete(entryId)
+        else {
+          await table.put({
+            ...entry,
+            payload: payload as OpportunityPatch,
+            baseValues,
+            conflicts: open ? conflicts : null,
+            status: open ? 'conflict' : 'pending',
+            nextAttemptAt: null,
+            lastError: open ? entry.lastError : null,
+            lastErrorKind: open ? 'conflict' : null
+          })
+        }
+        if (row !== undefined) await db.opportunities.put(restored as unknown as CachedOpportunity)
+        await refreshPending(db, entry.opportunityUuid)
+      })
+    }
+  }
+}

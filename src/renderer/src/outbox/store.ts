@@ -1,0 +1,107 @@
+/**
+ * Reading and writing outbox entries and the opportunity rows they shadow. Every function here
+ * runs inside the caller's transaction (it uses the table handles given).
+ */
+import type { Table } from 'dexie'
+import type { CachedOpportunity, EditableOpportunityField, WorkspaceCache } from '../cache'
+import type { Opportunity, OpportunityDraft } from '../../../shared/domain'
+import type { PushEntry } from './types'
+
+export function outboxTable(db: WorkspaceCache): Table<PushEntry, number> {
+  return db.table<PushEntry, number>('outbox')
+}
+
+/** The tables a write to the outbox touches, for `db.transaction('rw', …)`. */
+export function outboxTables(db: WorkspaceCache): [Table, Table, Table] {
+  return [db.opportunities, db.outbox, db.meta]
+}
+
+export async function entriesFor(db: WorkspaceCache, uuid: string): Promise<PushEntry[]> {
+  return outboxTable(db).where('opportunityUuid').equals(uuid).sortBy('id')
+}
+
+/** Every entry, in push order. */
+export async function allEntries(db: WorkspaceCache): Promise<PushEntry[]> {
+  return outboxTable(db).orderBy('id').toArray()
+}
+
+function payloadFields(entry: PushEntry): EditableOpportunityField[] {
+  if (entry.kind === 'delete' || entry.payload === null) return []
+  return Object.keys(entry.payload).filter(
+    (key) => key !== 'customerUuid' && (entry.payload as Record<string, unknown>)[key] !== undefined
+  ) as EditableOpportunityField[]
+}
+
+/** Fields with local values still waiting to be pushed, over the given entries. */
+export function pendingFieldsOf(entries: readonly PushEntry[]): EditableOpportunityField[] {
+  const fields = new Set<EditableOpportunityField>()
+  for (const entry of entries) for (const field of payloadFields(entry)) fields.add(field)
+  return [...fields].sort()
+}
+
+/** Lays the entries' local values over `row` (in order), returning a copy. */
+export function overlayEntries<T extends object>(row: T, entries: readonly PushEntry[]): T {
+  const copy = { ...row } as Record<string, unknown>
+  for (const entry of entries) {
+    if (entry.kind === 'delete' || entry.payload === null) continue
+    for (const field of payloadFields(entry)) {
+      copy[field] = (entry.payload as Record<string, unknown>)[field]
+    }
+  }
+  return copy as T
+}
+
+export function withPending(
+  row: CachedOpportunity,
+  entries: readonly PushEntry[]
+): CachedOpportunity {
+  const pending = pendingFieldsOf(entries)
+  const next: CachedOpportunity = { ...row, _dirty: pending.length > 0 ? 1 : 0 }
+  if (pending.length > 0) next._pending = pending
+  else delete next._pending
+  return next
+}
+
+/** Recomputes a row's `_pending`/`_dirty` from its remaining entries. */
+export async function refreshPending(db: WorkspaceCache, uuid: string): Promise<void> {
+  const row = await db.opportunities.get(uuid)
+  if (row === undefined) return
+  await db.opportunities.put(withPending(row, await entriesFor(db, uuid)))
+}
+
+export function rowFromDraft(uuid: string, draft: OpportunityDraft): CachedOpportunity {
+  const opportunity: Opportunity = {
+    uuid,
+    customerUuid: draft.customerUuid,
+    owner: draft.owner,
+    pipeline: draft.pipeline,
+    pipelineStage: draft.pipelineStage,
+    estimatedCloseDate: draft.estimatedCloseDate,
+    currency: draft.currency,
+    amountCents: draft.amountCents,
+    type: draft.type ?? null,
+    forecastCategory: draft.forecastCategory ?? null,
+    winLikelihood: draft.winLikelihood ?? null,
+    custom: draft.custom ?? {},
+    createdAt: null,
+    updatedAt: null
+  }
+  return { ...opportunity, _gen: 0 }
+}
+
+// ---- uuids that creates have claimed -----------------------------------------------------
+// Reconciliation must not adopt an opportunity another lost create already adopted (two
+// identical drafts). The claims live in `meta`, bounded.
+
+const CLAIMED_KEY = 'outbox.claimedUuids'
+const MAX_CLAIMS = 2_000
+
+export async function claimedUuids(db: WorkspaceCache): Promise<Set<string>> {
+  const entry = await db.meta.get(CLAIMED_KEY)
+  return new Set(Array.isArray(entry?.value) ? (entry.value as string[]) : [])
+}
+
+export async function addClaim(db: WorkspaceCache, uuid: string): Promise<void> {
+  const claims = [...(await claimedUuids(db)), uuid].slice(-MAX_CLAIMS)
+  await db.meta.put({ key: CLAIMED_KEY, value: claims })
+}
