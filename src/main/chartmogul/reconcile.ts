@@ -1,4 +1,5 @@
 import type { Opportunity, OpportunityDraft } from '../../shared/domain'
+import { matchesDraft } from '../../shared/domain/opportunityMatch'
 import type { ChartMogulClient } from './client'
 import { listAll } from './paginate'
 
@@ -7,29 +8,6 @@ import { listAll } from './paginate'
  * opportunity is to look: ChartMogul has no idempotency keys and opportunities have no
  * external id. These helpers find opportunities that match a draft field for field.
  */
-
-export function matchesDraft(opportunity: Opportunity, draft: OpportunityDraft): boolean {
-  if (opportunity.customerUuid !== draft.customerUuid) return false
-  if ((opportunity.owner ?? '').toLowerCase() !== draft.owner.toLowerCase()) return false
-  if (opportunity.pipeline !== draft.pipeline) return false
-  if (opportunity.pipelineStage !== draft.pipelineStage) return false
-  if (opportunity.estimatedCloseDate !== draft.estimatedCloseDate) return false
-  if (opportunity.currency !== draft.currency) return false
-  if (opportunity.amountCents !== draft.amountCents) return false
-  if (draft.type !== undefined && opportunity.type !== draft.type) return false
-  if (
-    draft.forecastCategory !== undefined &&
-    opportunity.forecastCategory !== draft.forecastCategory
-  )
-    return false
-  // Omitted win likelihood is filled in from the stage's default, so only a given one counts.
-  if (draft.winLikelihood !== undefined && opportunity.winLikelihood !== draft.winLikelihood)
-    return false
-  for (const [key, value] of Object.entries(draft.custom ?? {})) {
-    if (JSON.stringify(opportunity.custom[key]) !== JSON.stringify(value)) return false
-  }
-  return true
-}
 
 /**
  * The customer's opportunities that match `draft`. Pass `createdAfter` (ISO time taken just
@@ -54,3 +32,5 @@ export async function findOpportunitiesMatchingDraft(
         Date.parse(opportunity.createdAt) >= after)
   )
 }
+
+export { matchesDraft }

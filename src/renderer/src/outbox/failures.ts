@@ -2,6 +2,7 @@
  * How a failed push is handled. The writes may be the IPC bridge (snake_case `code`) or the
  * gateway client (CamelCase `kind`); both are reduced to one snake_case vocabulary.
  */
+import { AUTH_KINDS, errorKind, REJECTED_KINDS } from '../lib/errorKinds'
 import type { FieldIssue } from './types'
 
 /**
@@ -12,41 +13,20 @@ import type { FieldIssue } from './types'
  */
 export type PushFailureClass = 'auth' | 'rejected' | 'transient' | 'cancelled'
 
-const AUTH = new Set([
-  'unauthorized',
-  'forbidden',
-  'no_key',
-  'unknown_workspace',
-  'key_storage_unavailable'
-])
-const REJECTED = new Set(['validation', 'not_found', 'rejected', 'invalid_argument'])
-
 /**
  * Kinds proving the write was not applied: the server (or this machine) refused it before
  * running it. Anything else may have reached ChartMogul, so a create must be reconciled.
  */
-const NOT_APPLIED = new Set([...AUTH, ...REJECTED, 'rate_limited', 'offline'])
-
-function snakeCase(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
-}
+const NOT_APPLIED = new Set([...AUTH_KINDS, ...REJECTED_KINDS, 'rate_limited', 'offline'])
 
 /** The normalised kind of anything thrown: `outcome_unknown`, `rate_limited`, `unknown`… */
-export function pushFailureKind(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { kind, code, name } = error as { kind?: unknown; code?: unknown; name?: unknown }
-    if (typeof kind === 'string' && kind !== '') return snakeCase(kind)
-    if (typeof code === 'string' && code !== '') return snakeCase(code)
-    if (name === 'AbortError') return 'cancelled'
-  }
-  return 'unknown'
-}
+export const pushFailureKind = errorKind
 
 export function classifyPushFailure(error: unknown): PushFailureClass {
   const kind = pushFailureKind(error)
   if (kind === 'cancelled') return 'cancelled'
-  if (AUTH.has(kind)) return 'auth'
-  if (REJECTED.has(kind)) return 'rejected'
+  if (AUTH_KINDS.has(kind)) return 'auth'
+  if (REJECTED_KINDS.has(kind)) return 'rejected'
   return 'transient'
 }
 

@@ -1,33 +1,11 @@
 /**
  * Finding the opportunity a create may have made when its answer was lost. ChartMogul has no
  * idempotency keys and opportunities no external id, so the only way is to look for one that
- * matches the draft field for field. Same semantics as the gateway's `matchesDraft`
- * (src/main/chartmogul/reconcile.ts), reimplemented because renderer code cannot import main.
+ * matches the draft field for field. The matching rule itself is shared with the gateway
+ * (src/shared/domain/opportunityMatch.ts).
  */
 import type { Opportunity, OpportunityDraft } from '../../../shared/domain'
-
-export function matchesDraft(opportunity: Opportunity, draft: OpportunityDraft): boolean {
-  if (opportunity.customerUuid !== draft.customerUuid) return false
-  if ((opportunity.owner ?? '').toLowerCase() !== draft.owner.toLowerCase()) return false
-  if (opportunity.pipeline !== draft.pipeline) return false
-  if (opportunity.pipelineStage !== draft.pipelineStage) return false
-  if (opportunity.estimatedCloseDate !== draft.estimatedCloseDate) return false
-  if (opportunity.currency !== draft.currency) return false
-  if (opportunity.amountCents !== draft.amountCents) return false
-  if (draft.type !== undefined && opportunity.type !== draft.type) return false
-  if (
-    draft.forecastCategory !== undefined &&
-    opportunity.forecastCategory !== draft.forecastCategory
-  )
-    return false
-  // Omitted win likelihood is filled in from the stage's default, so only a given one counts.
-  if (draft.winLikelihood !== undefined && opportunity.winLikelihood !== draft.winLikelihood)
-    return false
-  for (const [key, value] of Object.entries(draft.custom ?? {})) {
-    if (JSON.stringify(opportunity.custom[key]) !== JSON.stringify(value)) return false
-  }
-  return true
-}
+import { matchesDraft } from '../../../shared/domain/opportunityMatch'
 
 /**
  * The candidate a lost create most likely made: matching, created no earlier than
@@ -65,3 +43,5 @@ function stableJson(value: unknown): string {
       : v
   )
 }
+
+export { matchesDraft }

@@ -4,6 +4,7 @@
  * reduced to one vocabulary here.
  */
 import type { SyncErrorInfo } from '../cache/syncState'
+import { AUTH_KINDS, errorKind, REJECTED_KINDS } from '../lib/errorKinds'
 
 /**
  * - `cancelled`: our own abort; not a failure.
@@ -15,14 +16,6 @@ import type { SyncErrorInfo } from '../cache/syncState'
 export type FailureClass = 'cancelled' | 'offline' | 'auth' | 'rejected' | 'retryable'
 
 const OFFLINE = new Set(['offline', 'network'])
-const AUTH = new Set([
-  'unauthorized',
-  'forbidden',
-  'no_key',
-  'unknown_workspace',
-  'key_storage_unavailable'
-])
-const REJECTED = new Set(['validation', 'not_found', 'rejected', 'invalid_argument'])
 
 /** A page that parsed but cannot be followed (no cursor to go on, or the same one again). */
 export class BadPageError extends Error {
@@ -33,32 +26,19 @@ export class BadPageError extends Error {
   }
 }
 
-/** The normalized kind of anything thrown: `bad_response`, `offline`, `type_error`… */
-export function failureKind(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { kind, code, name } = error as { kind?: unknown; code?: unknown; name?: unknown }
-    if (typeof kind === 'string' && kind !== '') return snakeCase(kind)
-    if (typeof code === 'string' && code !== '') return snakeCase(code)
-    if (name === 'AbortError') return 'cancelled'
-    if (typeof name === 'string' && name !== '') return snakeCase(name)
-  }
-  return 'unknown'
-}
+/** The normalized kind of anything thrown: `bad_response`, `offline`, `TypeError`… */
+export const failureKind = errorKind
 
 export function classifyFailure(error: unknown): FailureClass {
   const kind = failureKind(error)
   if (kind === 'cancelled') return 'cancelled'
   if (OFFLINE.has(kind)) return 'offline'
-  if (AUTH.has(kind)) return 'auth'
-  if (REJECTED.has(kind)) return 'rejected'
+  if (AUTH_KINDS.has(kind)) return 'auth'
+  if (REJECTED_KINDS.has(kind)) return 'rejected'
   return 'retryable'
 }
 
 export function toErrorInfo(error: unknown, at: string): SyncErrorInfo {
   const message = error instanceof Error ? error.message : String(error)
   return { kind: failureKind(error), message, at }
-}
-
-function snakeCase(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
 }
