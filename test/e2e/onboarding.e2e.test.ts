@@ -127,7 +127,7 @@ describe('onboarding with an API key', () => {
     await page.getByRole('button', { name: 'Sign out…' }).click()
     await page.getByRole('button', { name: 'Sign out and delete cached data' }).click()
     await expect.poll(async () => (await app!.services.workspaces.list()).length).toBe(0)
-    expect(await app.services.vault.read(workspace!.id)).toBeNull()
+    await expect.poll(() => app!.services.vault.read(workspace!.id)).toBeNull()
     await expect.poll(() => databases(app!)).not.toContain(`revdesk-${workspace!.id}`)
   })
 })

@@ -91,13 +91,14 @@ export function createWorkspaceSettingsHandlers(
     },
 
     removeWorkspace: async ({ workspaceId }) => {
-      const existed = await deps.store.remove(workspaceId)
+      // The key goes first: if anything fails after, no secret is left behind for a workspace
+      // that no longer exists (a workspace without a key just asks for one).
       if (workspaceId !== DEMO_WORKSPACE_ID) {
         await deps.vault.delete(workspaceId)
         deps.emit('keyChanged', { workspaceId, present: false, last4: null })
       }
       deps.gateways.forget(workspaceId)
-      return { removed: existed }
+      return { removed: await deps.store.remove(workspaceId) }
     }
   }
 }
