@@ -3,8 +3,8 @@
  * activity timeline and opportunities, all from the cache the demo sync filled.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
+import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -31,19 +31,10 @@ describe('Customer 360 and quick jump', () => {
   it('opens a customer from Ctrl+K and shows its revenue, history, timeline and deals', async () => {
     simulator = await startSimulator({ apiKey: 'demo-e2e', data: { seed: 23, customers: 200 } })
     const running = simulator
-    const demo = createDemoRuntime(async () => ({
-      url: running.url,
-      apiKey: running.apiKey,
-      close: async () => {}
-    }))
+    const demo = demoBackedBy(running)
     app = await launchApp({ demo })
     const { page } = app
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
-    await expect
-      .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
-        timeout: 30_000
-      })
-      .toContain('Last synced')
+    await exploreDemoAndWaitForSync(app)
 
     // A customer with several movements and, preferably, deals, whose name a prefix singles out.
     const store = simulator.store

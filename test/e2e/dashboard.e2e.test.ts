@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { summarizePipeline } from '../../src/renderer/src/sections/dashboard/aggregate'
+import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -26,19 +26,9 @@ async function syncedDemo(): Promise<{ app: LaunchedApp; simulator: RunningSimul
     faults: { latencyMs: 5 }
   })
   const running = simulator
-  const demo = createDemoRuntime(async () => ({
-    url: running.url,
-    apiKey: running.apiKey,
-    close: async () => {}
-  }))
+  const demo = demoBackedBy(running)
   app = await launchApp({ demo, viewport: { width: 1400, height: 1000 } })
-  const { page } = app
-  await page.getByRole('button', { name: 'Explore demo data' }).click()
-  await expect
-    .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
-      timeout: 30_000
-    })
-    .toContain('Last synced')
+  await exploreDemoAndWaitForSync(app)
   return { app, simulator: running }
 }
 

@@ -4,8 +4,8 @@
  * window reloads in the middle of it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
+import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -26,11 +26,7 @@ async function demoWith(options: { customers: number; latencyMs: number }) {
     faults: { latencyMs: options.latencyMs }
   })
   const running = simulator
-  return createDemoRuntime(async () => ({
-    url: running.url,
-    apiKey: running.apiKey,
-    close: async () => {}
-  }))
+  return demoBackedBy(running)
 }
 
 /** Reads a table straight from IndexedDB, not through the app. */
@@ -64,12 +60,7 @@ describe('demo workspace sync', () => {
     const demo = await demoWith({ customers: 300, latencyMs: 20 })
     app = await launchApp({ demo })
     const { page } = app
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
-    await expect
-      .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
-        timeout: 30_000
-      })
-      .toContain('Last synced')
+    await exploreDemoAndWaitForSync(app)
     const store = simulator!.store
     expect((await storedKeys(app, 'customers')).sort()).toEqual(
       store

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mapCustomer, wireCustomerSchema } from '../../src/main/chartmogul'
-import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import type { Customer } from '../../src/shared/domain'
+import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -32,19 +32,10 @@ async function syncedDemo(): Promise<{ app: LaunchedApp; page: Page; customers: 
     faults: { latencyMs: 5 }
   })
   const running = simulator
-  const demo = createDemoRuntime(async () => ({
-    url: running.url,
-    apiKey: running.apiKey,
-    close: async () => {}
-  }))
+  const demo = demoBackedBy(running)
   app = await launchApp({ demo })
   const { page } = app
-  await page.getByRole('button', { name: 'Explore demo data' }).click()
-  await expect
-    .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
-      timeout: 30_000
-    })
-    .toContain('Last synced')
+  await exploreDemoAndWaitForSync(app)
   const customers = running.store
     .customers()
     .map((wire) => mapCustomer(wireCustomerSchema.parse(JSON.parse(JSON.stringify(wire)))))
@@ -263,11 +254,7 @@ describe('live grid', () => {
       faults: { latencyMs: 120 }
     })
     const running = simulator
-    const demo = createDemoRuntime(async () => ({
-      url: running.url,
-      apiKey: running.apiKey,
-      close: async () => {}
-    }))
+    const demo = demoBackedBy(running)
     app = await launchApp({ demo })
     const { page } = app
     await page.getByRole('button', { name: 'Explore demo data' }).click()
