@@ -3,6 +3,7 @@
  * a sync writes pages, re-reads are throttled so the charts redraw a few times a second at most.
  */
 import type { WorkspaceCache } from '../../cache'
+import { onCacheChange } from '../../app/cacheChanges.svelte'
 import { session } from '../../app/workspaceSession.svelte'
 import { summarize, type DashboardSummary } from './aggregate'
 
@@ -30,12 +31,7 @@ export class DashboardData {
 
   /** Call during component initialisation (it uses effects). */
   constructor() {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    let lastRead = 0
-    const refresh = (): void => {
-      timer = null
-      lastRead = Date.now()
-      const cache = session.cache
+    onCacheChange((cache) => {
       if (!cache) {
         this.summary = null
         this.loaded = true
@@ -54,16 +50,6 @@ export class DashboardData {
           this.loaded = true
         }
       )
-    }
-    $effect(() => {
-      void session.revision
-      void session.workspace
-      if (timer !== null) return
-      const wait = Math.max(0, lastRead + REFRESH_EVERY_MS - Date.now())
-      timer = setTimeout(refresh, wait)
-    })
-    $effect(() => () => {
-      if (timer !== null) clearTimeout(timer)
-    })
+    }, REFRESH_EVERY_MS)
   }
 }

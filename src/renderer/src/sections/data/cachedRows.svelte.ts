@@ -3,6 +3,7 @@
  * pages, re-reads are throttled so the grid updates a few times a second, not per page.
  */
 import type { WorkspaceCache } from '../../cache'
+import { onCacheChange } from '../../app/cacheChanges.svelte'
 import { session } from '../../app/workspaceSession.svelte'
 
 const REFRESH_EVERY_MS = 750
@@ -12,12 +13,7 @@ export class CachedRows<Row> {
   loaded = $state(false)
 
   constructor(read: (cache: WorkspaceCache) => Promise<Row[]>) {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    let lastRead = 0
-    const refresh = (): void => {
-      timer = null
-      lastRead = Date.now()
-      const cache = session.cache
+    onCacheChange((cache) => {
       if (!cache) {
         this.rows = []
         this.loaded = true
@@ -29,16 +25,6 @@ export class CachedRows<Row> {
           this.loaded = true
         }
       })
-    }
-    $effect(() => {
-      void session.revision
-      void session.workspace
-      if (timer !== null) return
-      const wait = Math.max(0, lastRead + REFRESH_EVERY_MS - Date.now())
-      timer = setTimeout(refresh, wait)
-    })
-    $effect(() => () => {
-      if (timer !== null) clearTimeout(timer)
-    })
+    }, REFRESH_EVERY_MS)
   }
 }
