@@ -55,37 +55,25 @@ function storedKeys(current: LaunchedApp, table: string): Promise<string[]> {
   )
 }
 
+/** The table in IndexedDB holds exactly the simulator's records of that resource, by uuid. */
+async function expectStoredExactly(
+  current: LaunchedApp,
+  table: 'customers' | 'plans' | 'activities' | 'opportunities'
+): Promise<void> {
+  const expected = (simulator!.store[table]() as { uuid: string }[]).map((r) => r.uuid).sort()
+  expect((await storedKeys(current, table)).sort()).toEqual(expected)
+}
+
 describe('demo workspace sync', () => {
   it('fills IndexedDB with exactly the demo data and shows it in the grids', async () => {
     const demo = await demoWith({ customers: 300, latencyMs: 20 })
     app = await launchApp({ demo })
     const { page } = app
     await exploreDemoAndWaitForSync(app)
-    const store = simulator!.store
-    expect((await storedKeys(app, 'customers')).sort()).toEqual(
-      store
-        .customers()
-        .map((c) => c.uuid)
-        .sort()
-    )
-    expect((await storedKeys(app, 'plans')).sort()).toEqual(
-      store
-        .plans()
-        .map((p) => p.uuid)
-        .sort()
-    )
-    expect((await storedKeys(app, 'activities')).sort()).toEqual(
-      store
-        .activities()
-        .map((a) => a.uuid)
-        .sort()
-    )
-    expect((await storedKeys(app, 'opportunities')).sort()).toEqual(
-      store
-        .opportunities()
-        .map((o) => o.uuid)
-        .sort()
-    )
+    await expectStoredExactly(app, 'customers')
+    await expectStoredExactly(app, 'plans')
+    await expectStoredExactly(app, 'activities')
+    await expectStoredExactly(app, 'opportunities')
     await expect.poll(() => page.getByText('300 customers').isVisible()).toBe(true)
     await app.screenshot('demo-customers')
     expect(simulator!.stats.status429).toBe(0)
@@ -112,27 +100,11 @@ describe('demo workspace sync', () => {
         timeout: 60_000
       })
       .toContain('Last synced')
-    const store = simulator!.store
     const activities = await storedKeys(app, 'activities')
     expect(new Set(activities).size).toBe(activities.length)
-    expect(activities.sort()).toEqual(
-      store
-        .activities()
-        .map((a) => a.uuid)
-        .sort()
-    )
-    expect((await storedKeys(app, 'customers')).sort()).toEqual(
-      store
-        .customers()
-        .map((c) => c.uuid)
-        .sort()
-    )
-    expect((await storedKeys(app, 'opportunities')).sort()).toEqual(
-      store
-        .opportunities()
-        .map((o) => o.uuid)
-        .sort()
-    )
+    await expectStoredExactly(app, 'activities')
+    await expectStoredExactly(app, 'customers')
+    await expectStoredExactly(app, 'opportunities')
     expect(simulator!.stats.status429).toBe(0)
   })
 })

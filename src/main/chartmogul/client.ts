@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import {
   opportunityDraftSchema,
   opportunityPatchSchema,
@@ -56,6 +57,8 @@ import { mapPlan, wirePlanSchema } from './wire/plan'
  * The ChartMogul gateway: every call the app makes, returning domain objects. Each call goes
  * through the workspace's rate limiter and the retry policy; each list call returns one page.
  */
+
+const CUSTOMERS = { key: 'entries', schema: wireCustomerSchema, map: mapCustomer } as const
 
 export interface ChartMogulClientOptions {
   apiKey: string
@@ -209,6 +212,21 @@ export function createChartMogulClient(options: ChartMogulClientOptions): ChartM
       }
     )
   }
+  /** One GET of a list page, parsed and mapped; bad records are reported, not fatal. */
+  function getPage<W, D>(
+    path: string,
+    query: Record<string, QueryValue>,
+    resource: string,
+    list: { key: 'entries' | 'plans'; schema: z.ZodType<W>; map: (wire: W) => D },
+    callOptions?: CallOptions
+  ): Promise<ListPage<D>> {
+    return call(
+      { method: 'GET', path, query, resource },
+      (response) =>
+        parseListPage(readJson(response), list.key, list.schema, list.map, response.status),
+      callOptions
+    )
+  }
 
   function listCustomersQuery(params: ListCustomersParams): Record<string, QueryValue> {
     return {
@@ -240,24 +258,8 @@ export function createChartMogulClient(options: ChartMogulClientOptions): ChartM
       )
     },
 
-    async listCustomers(params = {}, callOptions) {
-      return call(
-        {
-          method: 'GET',
-          path: '/customers',
-          query: listCustomersQuery(params),
-          resource: 'customer'
-        },
-        (response) =>
-          parseListPage(
-            readJson(response),
-            'entries',
-            wireCustomerSchema,
-            mapCustomer,
-            response.status
-          ),
-        callOptions
-      )
+    listCustomers(params = {}, callOptions) {
+      return getPage('/customers', listCustomersQuery(params), 'customer', CUSTOMERS, callOptions)
     },
 
     async getCustomer(uuid, callOptions) {
@@ -275,21 +277,11 @@ export function createChartMogulClient(options: ChartMogulClientOptions): ChartM
         throw new ValidationError([{ field: 'email', message: 'Enter an email address.' }])
       }
       try {
-        return await call(
-          {
-            method: 'GET',
-            path: '/customers/search',
-            query: { email: trimmed, ...pageQuery(params) },
-            resource: 'customer'
-          },
-          (response) =>
-            parseListPage(
-              readJson(response),
-              'entries',
-              wireCustomerSchema,
-              mapCustomer,
-              response.status
-            ),
+        return await getPage(
+          '/customers/search',
+          { email: trimmed, ...pageQuery(params) },
+          'customer',
+          CUSTOMERS,
           callOptions
         )
       } catch (error) {
@@ -298,76 +290,52 @@ export function createChartMogulClient(options: ChartMogulClientOptions): ChartM
       }
     },
 
-    async listPlans(params = {}, callOptions) {
-      return call(
+    listPlans(params = {}, callOptions) {
+      return getPage(
+        '/plans',
         {
-          method: 'GET',
-          path: '/plans',
-          query: {
-            ...pageQuery(params),
-            data_source_uuid: params.dataSourceUuid,
-            external_id: params.externalId,
-            system: params.system
-          },
-          resource: 'plan'
+          ...pageQuery(params),
+          data_source_uuid: params.dataSourceUuid,
+          external_id: params.externalId,
+          system: params.system
         },
-        (response) =>
-          parseListPage(readJson(response), 'plans', wirePlanSchema, mapPlan, response.status),
+        'plan',
+        { key: 'plans', schema: wirePlanSchema, map: mapPlan },
         callOptions
       )
     },
 
-    async listActivities(params = {}, callOptions) {
-      return call(
+    listActivities(params = {}, callOptions) {
+      return getPage(
+        '/activities',
         {
-          method: 'GET',
-          path: '/activities',
-          query: {
-            ...pageQuery(params),
-            // Hyphenated on this endpoint only.
-            'start-date': params.startDate,
-            'end-date': params.endDate,
-            type: params.type,
-            order: params.order
-          },
-          resource: 'activity'
+          ...pageQuery(params),
+          // Hyphenated on this endpoint only.
+          'start-date': params.startDate,
+          'end-date': params.endDate,
+          type: params.type,
+          order: params.order
         },
-        (response) =>
-          parseListPage(
-            readJson(response),
-            'entries',
-            wireActivitySchema,
-            mapActivity,
-            response.status
-          ),
+        'activity',
+        { key: 'entries', schema: wireActivitySchema, map: mapActivity },
         callOptions
       )
     },
 
-    async listOpportunities(params = {}, callOptions) {
-      return call(
+    listOpportunities(params = {}, callOptions) {
+      return getPage(
+        '/opportunities',
         {
-          method: 'GET',
-          path: '/opportunities',
-          query: {
-            ...pageQuery(params),
-            customer_uuid: params.customerUuid,
-            owner: params.owner,
-            pipeline: params.pipeline,
-            pipeline_stage: params.pipelineStage,
-            estimated_close_date_on_or_after: params.estimatedCloseDateOnOrAfter,
-            estimated_close_date_on_or_before: params.estimatedCloseDateOnOrBefore
-          },
-          resource: 'opportunity'
+          ...pageQuery(params),
+          customer_uuid: params.customerUuid,
+          owner: params.owner,
+          pipeline: params.pipeline,
+          pipeline_stage: params.pipelineStage,
+          estimated_close_date_on_or_after: params.estimatedCloseDateOnOrAfter,
+          estimated_close_date_on_or_before: params.estimatedCloseDateOnOrBefore
         },
-        (response) =>
-          parseListPage(
-            readJson(response),
-            'entries',
-            wireOpportunitySchema,
-            mapOpportunity,
-            response.status
-          ),
+        'opportunity',
+        { key: 'entries', schema: wireOpportunitySchema, map: mapOpportunity },
         callOptions
       )
     },

@@ -8,6 +8,7 @@ import {
 import { readJson, sendRequest } from '../../../src/main/chartmogul/http'
 import { systemClock } from '../../../src/main/chartmogul/clock'
 import type { ListPage, Opportunity } from '../../../src/shared/domain'
+import { DRAFT } from './support/fixtures'
 import { loadRecording } from './support/recordings'
 import { startReplayServer } from './support/replayServer'
 import type { TestServer } from './support/testServer'
@@ -403,19 +404,8 @@ describe('opportunities', () => {
   it('creates one: the body on the wire is exactly the recorded request (custom as [{key,value}])', async () => {
     const name = 'ChartMogul_Opportunity__API_Actions__creates_a_opportunity_correctly'
     const client = await replay(name)
-    const created = await client.createOpportunity({
-      customerUuid: CUSTOMER,
-      owner: 'kamil+pavlicko@chartmogul.com',
-      pipeline: 'New Business',
-      pipelineStage: 'Discovery',
-      estimatedCloseDate: '2024-03-30',
-      currency: 'USD',
-      amountCents: 100000,
-      type: 'one-time',
-      forecastCategory: 'best_case',
-      winLikelihood: 30,
-      custom: { from_campaign: true }
-    })
+    // DRAFT is the recorded request, in domain terms.
+    const created = await client.createOpportunity(DRAFT)
     const [request] = received()
     expect(request?.method).toBe('POST')
     expect(request?.headers['content-type']).toBe('application/json')
