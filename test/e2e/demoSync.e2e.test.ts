@@ -87,6 +87,10 @@ describe('demo workspace sync', () => {
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent())
       .toContain('Syncing')
+    // Per-resource progress bars while it runs.
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: 'Syncing activities' }).isVisible())
+      .toBe(true)
     await app.screenshot('demo-syncing')
     await expect
       .poll(async () => (await storedKeys(app!, 'activities')).length, { timeout: 30_000 })
