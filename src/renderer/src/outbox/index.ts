@@ -34,3 +34,4 @@ export {
   type PushStatus,
   type WriteOptions
 } from './types'
+export type { OutboxOverview, OutboxPause } from './overview'

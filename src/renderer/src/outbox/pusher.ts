@@ -32,7 +32,7 @@ export interface OutboxPusherOptions {
   db: WorkspaceCache
   writes: OpportunityWrites
   now?: () => Date
-  /** Opportunities pushed in parallel (default 3). */
+  /** Opportunities pushed in parallel (default 8: the gateway allows 8 requests in flight, so the request budget, not this, is the limit). */
   concurrency?: number
   /** Retry delay after a transient failure: base × 2^(attempts-1), capped (default 2 s … 5 min). */
   backoff?: { baseMs: number; maxMs: number }
@@ -85,7 +85,7 @@ const DEFAULT_BACKOFF = { baseMs: 2_000, maxMs: 300_000 }
 export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
   const { db, writes } = options
   const now = options.now ?? (() => new Date())
-  const concurrency = Math.max(1, options.concurrency ?? 3)
+  const concurrency = Math.max(1, options.concurrency ?? 8)
   const backoff = options.backoff ?? DEFAULT_BACKOFF
   const skewMs = options.clockSkewMs ?? 120_000
   const table = outboxTable(db)

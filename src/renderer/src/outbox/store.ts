@@ -8,7 +8,7 @@ import type { Opportunity, OpportunityDraft } from '../../../shared/domain'
 import type { PushEntry } from './types'
 
 export function outboxTable(db: WorkspaceCache): Table<PushEntry, number> {
-  return db.table<PushEntry, number>('outbox')
+  return db.outbox as Table<PushEntry, number>
 }
 
 /** The tables a write to the outbox touches, for `db.transaction('rw', …)`. */

@@ -2,7 +2,7 @@
  * The outbox's vocabulary: what pushing needs from ChartMogul, and the shape of a queued
  * entry as the outbox stores it.
  */
-import type { OutboxEntry, OutboxStatus } from '../cache'
+import type { FieldConflict, FieldIssue, OutboxEntry, OutboxStatus } from '../cache'
 import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
 
 export interface WriteOptions {
@@ -23,43 +23,10 @@ export interface OpportunityWrites {
   listForCustomer(customerUuid: string, options?: WriteOptions): Promise<Opportunity[]>
 }
 
-/** One field changed here and on the server since the edit was made. */
-export interface FieldConflict {
-  mine: unknown
-  theirs: unknown
-  base: unknown
-}
-
-export interface FieldIssue {
-  field: string
-  message: string
-}
-
-/** `conflict` extends the cache's statuses (see the report: the cache type should list it). */
-export type PushStatus = OutboxStatus | 'conflict'
-
-/**
- * An outbox row as the outbox writes it: the cache's `OutboxEntry` plus push bookkeeping. The
- * extra fields are not indexed, so they need no schema version.
- */
-export interface PushEntry extends Omit<OutboxEntry, 'status'> {
-  status: PushStatus
-  /** ISO time before which a retry is not attempted (backoff). */
-  nextAttemptAt?: string | null
-  /** Normalised kind of the last error (`rate_limited`, `validation`, …). */
-  lastErrorKind?: string | null
-  /** Field complaints from the last refusal, when the server gave them. */
-  fieldIssues?: FieldIssue[] | null
-  /** When the latest attempt began (ISO); for a create, where reconciliation starts looking. */
-  attemptedAt?: string | null
-  /**
-   * A create that may have reached ChartMogul without our learning the outcome: it must be
-   * reconciled (looked for) before it is ever sent again.
-   */
-  outcomeUnknown?: boolean
-  /** Per field, for status `conflict`. */
-  conflicts?: Record<string, FieldConflict> | null
-}
+/** The outbox's entry is the cache's row: every push field is declared there. */
+export type PushEntry = OutboxEntry
+export type PushStatus = OutboxStatus
+export type { FieldConflict, FieldIssue }
 
 export type EntryId = number
 
