@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { CachedOpportunity } from '../../../src/renderer/src/cache/records'
+import { deleteOpportunity } from '../../../src/renderer/src/outbox'
 import { createSyncEngine } from '../../../src/renderer/src/sync'
 import { loadResourceState } from '../../../src/renderer/src/sync/passStore'
 import { freshCache } from './support/cache'
@@ -87,5 +88,24 @@ test('deleted records disappear after the next complete pass; pending opportunit
   if (!sameReplica(withoutLocal, expectedWithoutLocal)) {
     expect(withoutLocal).toEqual(expectedWithoutLocal)
   }
+  db.close()
+})
+
+test('a deal deleted here, with the delete not pushed yet, does not come back with a pull', async () => {
+  const db = await freshCache('queued-delete')
+  const engine = createSyncEngine({ db, source: account.source, options: { perPage: 50 } })
+  expect((await engine.run()).outcome).toBe('complete')
+  const [deleted, kept] = account.sim.store.opportunities().slice(10, 12)
+  if (!deleted || !kept) throw new Error('dataset too small')
+
+  await deleteOpportunity(db, deleted.uuid)
+  expect(await db.opportunities.get(deleted.uuid)).toBeUndefined()
+
+  expect((await engine.run({ full: true })).outcome).toBe('complete')
+  expect(await db.opportunities.get(deleted.uuid)).toBeUndefined()
+  expect(await db.opportunities.get(kept.uuid)).toBeDefined()
+  // The delete is still queued, with the row kept for an undo.
+  const queued = await db.outbox.where('opportunityUuid').equals(deleted.uuid).toArray()
+  expect(queued.map((e) => e.kind)).toEqual(['delete'])
   db.close()
 })

@@ -65,7 +65,9 @@ export async function writePageRecords(
   }
 
   let rows: CachedRecord[] = valid.map((record) => ({ ...record, _gen: generation }))
-  if (resource === 'opportunities') rows = await keepPendingEdits(db, rows as CachedOpportunity[])
+  if (resource === 'opportunities') {
+    rows = await keepPendingEdits(db, await withoutLocallyDeleted(db, rows as CachedOpportunity[]))
+  }
   await putInChunks(table, rows)
 
   // A full pass removes rows it did not write. A record that arrived malformed still exists on
@@ -75,6 +77,25 @@ export async function writePageRecords(
     await table.where(':id').anyOf(skippedIds).modify({ _gen: generation })
   }
   return stats
+}
+
+/**
+ * A row the user deleted here stays deleted while its delete waits in the outbox (the caller's
+ * transaction includes the outbox table for opportunities).
+ */
+async function withoutLocallyDeleted(
+  db: WorkspaceCache,
+  incoming: CachedOpportunity[]
+): Promise<CachedOpportunity[]> {
+  if (incoming.length === 0) return incoming
+  const queued = await db.outbox
+    .where('opportunityUuid')
+    .anyOf(incoming.map((row) => row.uuid))
+    .filter((entry) => entry.kind === 'delete')
+    .toArray()
+  if (queued.length === 0) return incoming
+  const deleted = new Set(queued.map((entry) => entry.opportunityUuid))
+  return incoming.filter((row) => !deleted.has(row.uuid))
 }
 
 /** A pull never overwrites fields the user changed locally and that are not pushed yet. */

@@ -3,6 +3,7 @@
  * would do (begin a pass, commit a page and its cursor, add a partition, finish and sweep) is
  * one transaction, so a crash at any moment leaves either the state before or the state after.
  */
+import type { Table } from 'dexie'
 import type { ListPage } from '../../../shared/domain'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import { deleteInChunks } from '../cache/bulk'
@@ -152,12 +153,22 @@ export interface BeginPassInput {
   now: string
 }
 
+/**
+ * The tables a page write touches. Opportunities also read the outbox: a row the user deleted
+ * locally (delete not pushed yet) must not come back with the page.
+ */
+function pageTables(db: WorkspaceCache, resource: SyncResource): Table[] {
+  const tables: Table[] = [db.records(resource), db.syncState]
+  if (resource === 'opportunities') tables.push(db.outbox)
+  return tables
+}
+
 export async function beginPass(
   db: WorkspaceCache,
   input: BeginPassInput
 ): Promise<{ state: ResourceSyncState; partitions: PartitionSyncState[] }> {
   const { resource, mode, now } = input
-  return db.transaction('rw', db.records(resource), db.syncState, async () => {
+  return db.transaction('rw', pageTables(db, resource), async () => {
     const previous = await getResourceState(db, resource)
     const generation = previous.generation + 1
     const stale = await db.syncState.where('resource').equals(resource).toArray()
@@ -217,7 +228,7 @@ export async function commitPage(
   commit: PageCommit
 ): Promise<PartitionSyncState> {
   const { resource, partition } = commit
-  return db.transaction('rw', db.records(resource), db.syncState, async () => {
+  return db.transaction('rw', pageTables(db, resource), async () => {
     const row = await db.syncState.get(partition.id)
     if (
       row?.kind !== 'partition' ||
