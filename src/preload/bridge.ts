@@ -50,6 +50,7 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     updateOpportunity: (args) => call('updateOpportunity', args),
     deleteOpportunity: (args) => call('deleteOpportunity', args),
     getOpportunity: (args) => call('getOpportunity', args),
+    getAccount: (args) => call('getAccount', args),
     listCustomerOpportunities: (args) => call('listCustomerOpportunities', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)

@@ -13,6 +13,7 @@ import type { BridgeResult } from './errors'
 import {
   opportunityDraftSchema,
   opportunityPatchSchema,
+  type Account,
   type ListPage,
   type Opportunity
 } from '../domain'
@@ -225,6 +226,8 @@ export const bridgeMethods = {
   getOpportunity: method<Opportunity | null>()(
     z.strictObject({ workspaceId: workspaceIdSchema, uuid: opportunityUuid })
   ),
+  /** The account's name, currency and time zone (for defaults such as a new deal's currency). */
+  getAccount: method<Account>()(z.strictObject({ workspaceId: workspaceIdSchema })),
   listCustomerOpportunities: method<Opportunity[]>()(
     z.strictObject({ workspaceId: workspaceIdSchema, customerUuid: z.string().min(1).max(128) })
   )

@@ -21,6 +21,7 @@ export const BRIDGE_METHOD_NAMES = [
   'updateOpportunity',
   'deleteOpportunity',
   'getOpportunity',
+  'getAccount',
   'listCustomerOpportunities',
   'cancelRequest'
 ] as const

@@ -14,6 +14,7 @@ const EXPECTED_METHODS = [
   'deleteKey',
   'deleteOpportunity',
   'fetchPage',
+  'getAccount',
   'getAppInfo',
   'getOpportunity',
   'hasKey',
@@ -71,6 +72,7 @@ describe('bridge surface', () => {
     await bridge.removeWorkspace({ workspaceId: 'w' })
     await bridge.getOpportunity({ workspaceId: 'w', uuid: 'o' })
     await bridge.deleteOpportunity({ workspaceId: 'w', uuid: 'o' })
+    await bridge.getAccount({ workspaceId: 'w' })
     await bridge.listCustomerOpportunities({ workspaceId: 'w', customerUuid: 'c' })
     expect(sent).toEqual([
       { method: 'getAppInfo', args: undefined },
@@ -90,6 +92,7 @@ describe('bridge surface', () => {
       { method: 'removeWorkspace', args: { workspaceId: 'w' } },
       { method: 'getOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
       { method: 'deleteOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
+      { method: 'getAccount', args: { workspaceId: 'w' } },
       { method: 'listCustomerOpportunities', args: { workspaceId: 'w', customerUuid: 'c' } }
     ])
   })

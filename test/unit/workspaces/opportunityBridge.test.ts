@@ -133,3 +133,20 @@ describe('opportunity writes through the bridge', () => {
     ).toHaveLength(1)
   })
 })
+
+describe('account through the bridge', () => {
+  it("answers the simulator's account, whose currency a new deal defaults to", async () => {
+    const account = await ok<{ currency: string; name: string }>({
+      method: 'getAccount',
+      args: { workspaceId }
+    })
+    expect(account.currency).toBe(simulator.store.account.currency)
+    expect(account.name).toBe(simulator.store.account.name)
+  })
+
+  it('refuses a malformed workspace id before any request', async () => {
+    const result = await dispatch({ method: 'getAccount', args: { workspaceId: 'Not Valid!' } })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.code).toBe('invalid_argument')
+  })
+})

@@ -17,6 +17,7 @@ export function createOpportunityHandlers(
   | 'deleteOpportunity'
   | 'getOpportunity'
   | 'listCustomerOpportunities'
+  | 'getAccount'
 > {
   return {
     createOpportunity: async ({ workspaceId, draft }) => {
@@ -43,6 +44,10 @@ export function createOpportunityHandlers(
           throw error
         }
       })
+    },
+    getAccount: async ({ workspaceId }) => {
+      const client = await pool.clientFor(workspaceId)
+      return withGatewayErrors(() => client.getAccount())
     },
     listCustomerOpportunities: async ({ workspaceId, customerUuid }) => {
       const client = await pool.clientFor(workspaceId)
