@@ -24,6 +24,8 @@ export interface PageWriteStats {
   outOfRange: number
   maxDate: string | null
   values: Set<string | null>
+  /** The rows as written (for opportunities: local edits laid over, local deletes left out). */
+  rows: readonly CachedRecord[]
 }
 
 export interface PageWriteInput {
@@ -55,7 +57,8 @@ export async function writePageRecords(
     skippedRecords,
     outOfRange: 0,
     maxDate: null,
-    values: new Set()
+    values: new Set(),
+    rows: []
   }
   for (const record of valid) {
     if (!recordMatchesQuery(resource, input.query, record)) stats.outOfRange += 1
@@ -69,6 +72,7 @@ export async function writePageRecords(
     rows = await keepPendingEdits(db, await withoutLocallyDeleted(db, rows as CachedOpportunity[]))
   }
   await putInChunks(table, rows)
+  stats.rows = rows
 
   // A full pass removes rows it did not write. A record that arrived malformed still exists on
   // the server, so its last good copy is kept: stamp it as seen.

@@ -76,6 +76,8 @@ export async function runPartition(
       }
       const next = page.hasMore ? page.cursor : null
       inflight = next === null ? null : fetchFrom(next)
+      // Views get the rows as cached (a deal's pending local values, not the server's).
+      let written: readonly object[] = []
       row = await commitPage(ctx.db, {
         resource: row.resource,
         partition: row,
@@ -83,11 +85,12 @@ export async function runPartition(
         page,
         nextCursor: next,
         mode: ctx.mode,
-        now: isoAt(ctx.options.clock.now())
+        now: isoAt(ctx.options.clock.now()),
+        onRowsWritten: (rows) => (written = rows)
       })
       cursor = next
       ctx.onCommitted(row)
-      ctx.options.onRecordsCommitted?.(row.resource, page.items)
+      ctx.options.onRecordsCommitted?.(row.resource, written)
     }
     return 'done'
   } finally {

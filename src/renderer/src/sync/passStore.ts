@@ -220,6 +220,8 @@ export interface PageCommit {
   nextCursor: string | null
   mode: PassMode
   now: string
+  /** Hears the rows as written, inside the transaction: publish them only once it resolves. */
+  onRowsWritten?: (rows: readonly object[]) => void
 }
 
 /** Commits one page's records together with the checkpoint that follows it. */
@@ -248,6 +250,7 @@ export async function commitPage(
     })
     const next = applyPage(row, stats, commit.nextCursor, commit.now)
     await db.syncState.put(next)
+    commit.onRowsWritten?.(stats.rows)
     return next
   })
 }
