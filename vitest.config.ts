@@ -33,6 +33,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The UI re-reads the cache a few times a second at most: give polls room on 2 cores.
+          expect: { poll: { timeout: 10_000 } },
           // Two cores: one Chromium at a time keeps timings honest and memory low.
           fileParallelism: false
         }

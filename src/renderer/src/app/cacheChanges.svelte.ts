@@ -9,7 +9,9 @@ import { session } from './workspaceSession.svelte'
 
 export function onCacheChange(
   refresh: (cache: WorkspaceCache | null) => void,
-  everyMs: number
+  everyMs: number,
+  /** Reads more reactive state that should trigger a refresh (e.g. `session.dealsRevision`). */
+  alsoOn?: () => unknown
 ): void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastRun = 0
@@ -21,6 +23,7 @@ export function onCacheChange(
   $effect(() => {
     void session.revision
     void session.workspace
+    void alsoOn?.()
     if (timer !== null) return
     timer = setTimeout(run, Math.max(0, lastRun + everyMs - Date.now()))
   })

@@ -8,7 +8,9 @@ import type { SyncResource } from '../../../shared/sync/pageSource'
 import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
 import { call, describeError, onBridgeEvent } from '../lib/bridge'
 import { RecordFeed, type RecordsListener } from './recordFeed'
+import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
 import { createBridgePageSource } from '../lib/bridgePageSource'
+import { OutboxSession } from './outboxSession.svelte'
 import {
   browserConnectivity,
   createSyncEngine,
@@ -21,6 +23,9 @@ import {
 
 const LAST_WORKSPACE_KEY = 'revdesk.lastWorkspaceId'
 const LAST_SYNCED_META_KEY = 'session.lastCompleteSyncAt'
+const ACCOUNT_META_KEY = 'session.account'
+/** When the account's currency is not known yet (never fetched, offline since). */
+const FALLBACK_CURRENCY = 'USD'
 
 export class WorkspaceSession {
   /** Every workspace on this computer. */
@@ -34,6 +39,12 @@ export class WorkspaceSession {
   problem = $state<string | null>(null)
   /** Bumps whenever the cache changed, so sections re-read it. */
   revision = $state(0)
+  /** Bumps when local edits or their pushes changed opportunity rows (deals views re-read). */
+  dealsRevision = $state(0)
+  /** The open workspace's outbox: queued changes, counts, pause, actions. */
+  outbox = $state.raw<OutboxSession | null>(null)
+  /** The account's currency (a new deal's default), remembered in the cache for offline use. */
+  accountCurrency = $state(FALLBACK_CURRENCY)
 
   cache: WorkspaceCache | null = null
   private engine: SyncEngine | null = null
@@ -112,7 +123,17 @@ export class WorkspaceSession {
     this.cache = cache
     const stored = await cache.meta.get(LAST_SYNCED_META_KEY)
     this.lastSyncedAt = typeof stored?.value === 'string' ? Date.parse(stored.value) : null
+    const account = await cache.meta.get(ACCOUNT_META_KEY)
+    this.accountCurrency = currencyOf(account?.value) ?? FALLBACK_CURRENCY
     this.revision++
+    const connectivity = browserConnectivity()
+    const outbox = new OutboxSession({
+      cache,
+      writes: createBridgeOpportunityWrites(workspace.id),
+      connectivity,
+      onRowsChanged: () => this.dealsRevision++
+    })
+    this.outbox = outbox
 
     const engine = createSyncEngine({
       db: cache,
@@ -127,6 +148,7 @@ export class WorkspaceSession {
       onBridgeEvent('keyChanged', (presence) => {
         if (presence.workspaceId === workspace.id && presence.present) {
           this.problem = null
+          outbox.keyChanged()
           this.syncNow()
         }
       }),
@@ -137,11 +159,15 @@ export class WorkspaceSession {
     )
     const scheduler = createSyncScheduler({
       engine,
-      connectivity: browserConnectivity(),
+      connectivity,
       intervalMs: workspace.syncIntervalMinutes * 60_000,
-      onRun: (_trigger, result) => {
+      onRun: (trigger, result) => {
         if (!result) return
         this.revision++
+        // Every sync is followed by a push (a pull may have unblocked or conflicted edits). The
+        // user's "Sync now" and a network coming back mean "now", not after the backoff.
+        outbox.requestPush({ ignoreBackoff: trigger === 'manual' || trigger === 'online' })
+        if (result.outcome === 'complete') void this.refreshAccount(workspace.id, cache)
         if (result.outcome === 'complete') {
           this.problem = null
           this.lastSyncedAt = Date.parse(result.finishedAt)
@@ -155,6 +181,26 @@ export class WorkspaceSession {
     })
     this.scheduler = scheduler
     scheduler.start()
+    // Changes queued in an earlier session go out now (the pusher waits for nothing else).
+    outbox.requestPush()
+  }
+
+  /** A change was queued locally: show it everywhere and send it soon. */
+  changeQueued(): void {
+    this.dealsRevision++
+    this.outbox?.requestPush()
+  }
+
+  /** Refreshes the remembered account (currency) after a sync; offline keeps the last one. */
+  private async refreshAccount(workspaceId: string, cache: WorkspaceCache): Promise<void> {
+    try {
+      const account = await call('getAccount', { workspaceId })
+      if (this.cache !== cache) return
+      await cache.meta.put({ key: ACCOUNT_META_KEY, value: account })
+      this.accountCurrency = currencyOf(account) ?? this.accountCurrency
+    } catch {
+      // Not worth a message: the default stays until the next sync tries again.
+    }
   }
 
   /** Hears records of one resource as sync pages are committed; returns the unsubscribe. */
@@ -174,6 +220,8 @@ export class WorkspaceSession {
     this.scheduler?.stop()
     this.engine?.cancel()
     for (const off of this.unsubscribers.splice(0)) off()
+    this.outbox?.close()
+    this.outbox = null
     this.cache?.close()
     this.cache = null
     this.engine = null
@@ -181,6 +229,11 @@ export class WorkspaceSession {
     this.progress = {}
     this.status = 'idle'
   }
+}
+
+function currencyOf(account: unknown): string | null {
+  const currency = (account as { currency?: unknown } | null | undefined)?.currency
+  return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : null
 }
 
 /** What to tell the user, in terms of what they can do about it. */

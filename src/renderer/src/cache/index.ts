@@ -28,11 +28,5 @@ export {
   type SyncErrorInfo,
   type SyncStateRow
 } from './syncState'
-export type {
-  FieldConflict,
-  FieldIssue,
-  OutboxEntry,
-  OutboxKind,
-  OutboxStatus
-} from './outbox'
+export type { FieldConflict, FieldIssue, OutboxEntry, OutboxKind, OutboxStatus } from './outbox'
 export { putInChunks, deleteInChunks, WRITE_CHUNK_SIZE } from './bulk'

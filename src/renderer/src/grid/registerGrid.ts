@@ -11,12 +11,16 @@ import {
   ColumnApiModule,
   ColumnAutoSizeModule,
   CsvExportModule,
+  CustomEditorModule,
+  DateEditorModule,
   DateFilterModule,
   GridStateModule,
   ModuleRegistry,
   NumberFilterModule,
   QuickFilterModule,
   RowApiModule,
+  SelectEditorModule,
+  TextEditorModule,
   TextFilterModule,
   themeQuartz
 } from 'ag-grid-community'
@@ -40,7 +44,12 @@ export function registerGridModules(): void {
     QuickFilterModule,
     CsvExportModule,
     GridStateModule,
-    ColumnAutoSizeModule
+    ColumnAutoSizeModule,
+    // quick edits in the Opportunities grid (stage, forecast, close date; amount's own editor)
+    TextEditorModule,
+    SelectEditorModule,
+    DateEditorModule,
+    CustomEditorModule
   ])
   registered = true
 }

@@ -1,6 +1,7 @@
 /** Sidebar icons (Lucide), kept apart from the section list so plain code can use that list. */
 import Activity from '@lucide/svelte/icons/activity'
 import Handshake from '@lucide/svelte/icons/handshake'
+import Inbox from '@lucide/svelte/icons/inbox'
 import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard'
 import Package from '@lucide/svelte/icons/package'
 import Settings from '@lucide/svelte/icons/settings'
@@ -13,5 +14,6 @@ export const SECTION_ICONS: Record<SectionId, typeof Users> = {
   activities: Activity,
   opportunities: Handshake,
   dashboard: LayoutDashboard,
+  outbox: Inbox,
   settings: Settings
 }

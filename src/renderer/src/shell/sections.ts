@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'activities', label: 'Activities' },
   { id: 'opportunities', label: 'Opportunities' },
   { id: 'dashboard', label: 'Dashboard' },
+  { id: 'outbox', label: 'Outbox' },
   { id: 'settings', label: 'Settings' }
 ] as const
 

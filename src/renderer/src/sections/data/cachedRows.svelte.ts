@@ -12,19 +12,27 @@ export class CachedRows<Row> {
   rows = $state.raw<Row[]>([])
   loaded = $state(false)
 
-  constructor(read: (cache: WorkspaceCache) => Promise<Row[]>) {
-    onCacheChange((cache) => {
-      if (!cache) {
-        this.rows = []
-        this.loaded = true
-        return
-      }
-      void read(cache).then((rows) => {
-        if (session.cache === cache) {
-          this.rows = rows
+  constructor(
+    read: (cache: WorkspaceCache) => Promise<Row[]>,
+    /** More reactive state whose change means re-reading (see `onCacheChange`). */
+    alsoOn?: () => unknown
+  ) {
+    onCacheChange(
+      (cache) => {
+        if (!cache) {
+          this.rows = []
           this.loaded = true
+          return
         }
-      })
-    }, REFRESH_EVERY_MS)
+        void read(cache).then((rows) => {
+          if (session.cache === cache) {
+            this.rows = rows
+            this.loaded = true
+          }
+        })
+      },
+      REFRESH_EVERY_MS,
+      alsoOn
+    )
   }
 }

@@ -1,0 +1,183 @@
+/**
+ * The open workspace's outbox as the UI sees it (`OutboxOverview`), and when it pushes: at once
+ * when a change is queued, after every sync, when the machine comes back online, when a new key
+ * is saved, and when the earliest backoff ends. The entries are a live query over the outbox
+ * table, so every view (grid badges, indicator, outbox view) follows the same truth.
+ */
+import { liveQuery, type Subscription } from 'dexie'
+import type { WorkspaceCache } from '../cache'
+import type { ConnectivitySource } from '../sync'
+import {
+  createOutboxPusher,
+  listOutboxEntries,
+  type ConflictChoice,
+  type EntryId,
+  type OpportunityWrites,
+  type OutboxOverview,
+  type OutboxPause,
+  type OutboxPusher,
+  type PushEntry,
+  type PushSummary
+} from '../outbox'
+
+export interface OutboxSessionOptions {
+  cache: WorkspaceCache
+  writes: OpportunityWrites
+  connectivity: ConnectivitySource
+  /** After a push changed cached rows (ids swapped, server values in). */
+  onRowsChanged?: () => void
+  /** Longest wait before pushing again while entries back off (default 5 min). */
+  maxRetryDelayMs?: number
+}
+
+/** What a pause means for the user, and what to do about it. */
+export function describePause(kind: string, message: string): string {
+  const kept = 'Your changes are kept and will be sent once it works.'
+  switch (kind) {
+    case 'unauthorized':
+      return `ChartMogul rejected the API key — update it in Settings. ${kept}`
+    case 'no_key':
+      return `This workspace has no API key — add it in Settings. ${kept}`
+    case 'forbidden':
+      return `ChartMogul refused access (${message}) — check the key's permissions in Settings. ${kept}`
+    default:
+      return `${message} ${kept}`
+  }
+}
+
+export class OutboxSession implements OutboxOverview {
+  entries = $state.raw<readonly PushEntry[]>([])
+  pending = $derived(
+    this.entries.filter((e) => e.status === 'pending' || e.status === 'in_flight').length
+  )
+  failed = $derived(
+    this.entries.filter((e) => e.status === 'failed' || e.status === 'conflict').length
+  )
+  paused = $state<OutboxPause | null>(null)
+  pushing = $state(false)
+  /** The last push's summary, for tests and diagnostics. */
+  lastSummary = $state.raw<PushSummary | null>(null)
+
+  private readonly pusher: OutboxPusher
+  private readonly subscription: Subscription
+  private readonly offConnectivity: () => void
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private again = false
+  private closed = false
+
+  constructor(private readonly options: OutboxSessionOptions) {
+    this.pusher = createOutboxPusher({
+      db: options.cache,
+      writes: options.writes,
+      onStateChange: (state) => {
+        this.pushing = state.status === 'pushing'
+        this.paused =
+          state.status === 'paused'
+            ? { kind: state.kind, reason: describePause(state.kind, state.reason) }
+            : null
+      }
+    })
+    this.subscription = liveQuery(() => listOutboxEntries(options.cache)).subscribe({
+      next: (entries) => (this.entries = entries),
+      error: (error: unknown) => console.error('Reading the outbox failed', error)
+    })
+    this.offConnectivity = options.connectivity.subscribe((online) => {
+      if (online) this.requestPush()
+    })
+  }
+
+  /**
+   * Pushes what is due, unless offline or paused. Calls while a push runs are folded into one
+   * more run after it, so a change queued mid-push is not left waiting for the next trigger.
+   */
+  requestPush(push: { ignoreBackoff?: boolean } = {}): void {
+    if (this.closed || this.paused !== null) return
+    if (!this.options.connectivity.isOnline()) return
+    if (this.pushing) {
+      this.again = true
+      return
+    }
+    void this.run(push)
+  }
+
+  /** A new key was saved: clear a pause and send at once. */
+  keyChanged(): void {
+    this.pusher.resume()
+    this.requestPush({ ignoreBackoff: true })
+  }
+
+  pushNow(): void {
+    this.pusher.resume()
+    this.requestPush({ ignoreBackoff: true })
+  }
+
+  async retry(entryId: EntryId): Promise<void> {
+    await this.pusher.retry(entryId)
+    this.requestPush({ ignoreBackoff: true })
+  }
+
+  async discard(entryId: EntryId): Promise<void> {
+    await this.pusher.discard(entryId)
+    this.options.onRowsChanged?.()
+  }
+
+  async resolveConflict(entryId: EntryId, choices: Record<string, ConflictChoice>): Promise<void> {
+    await this.pusher.resolveConflict(entryId, choices)
+    this.options.onRowsChanged?.()
+    this.requestPush({ ignoreBackoff: true })
+  }
+
+  close(): void {
+    this.closed = true
+    this.subscription.unsubscribe()
+    this.offConnectivity()
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+  }
+
+  private async run(push: { ignoreBackoff?: boolean }): Promise<void> {
+    this.again = false
+    let summary: PushSummary
+    try {
+      summary = await this.pusher.pushAll(push)
+    } catch (error) {
+      // A database failure, not a push failure: entries stay queued; try again later.
+      console.error('Sending queued changes failed', error)
+      this.scheduleRetry(60_000)
+      return
+    }
+    this.lastSummary = summary
+    if (summary.pushed + summary.reconciled + summary.conflicts + summary.failed > 0) {
+      this.options.onRowsChanged?.()
+    }
+    if (this.closed) return
+    if (this.again) {
+      this.requestPush()
+      return
+    }
+    await this.scheduleNextBackoff()
+  }
+
+  /** Wakes up when the earliest backing-off entry is due. */
+  private async scheduleNextBackoff(): Promise<void> {
+    const entries = await listOutboxEntries(this.options.cache)
+    const due = entries
+      .filter((e) => e.status === 'pending' && e.nextAttemptAt != null)
+      .map((e) => Date.parse(e.nextAttemptAt as string))
+      .filter((t) => Number.isFinite(t))
+    if (due.length === 0) return
+    this.scheduleRetry(Math.min(...due) - Date.now())
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    if (this.closed) return
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+    const max = this.options.maxRetryDelayMs ?? 300_000
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null
+        this.requestPush()
+      },
+      Math.min(max, Math.max(250, delayMs))
+    )
+  }
+}
