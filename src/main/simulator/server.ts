@@ -77,7 +77,8 @@ export interface RunningSimulator {
   /** Base URL without `/v1`, e.g. `http://127.0.0.1:41234` (what SDKs call the API base). */
   url: string
   port: number
-  apiKey: string
+  /** The key that works now (see `rotateApiKey`). */
+  readonly apiKey: string
   store: SimulatorStore
   readonly mutationLog: readonly MutationLogEntry[]
   /** A snapshot; read it again for fresh numbers. */
@@ -93,6 +94,11 @@ export interface RunningSimulator {
    */
   holdRequests(): () => void
   resetStats(): void
+  /**
+   * An admin regenerates the account's API key: from now on only `next` is accepted and the old
+   * key gets 401, as a revoked ChartMogul key does.
+   */
+  rotateApiKey(next: string): void
   close(): Promise<void>
 }
 
@@ -167,7 +173,7 @@ function emptyFaultCounts(): FaultCounts {
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const apiKey = options.apiKey ?? DEFAULT_API_KEY
+  let apiKey = options.apiKey ?? DEFAULT_API_KEY
   const data = options.data ?? { seed: 42, customers: 500 }
   const given = isDataset(data)
   const dataset = given ? data : generateDataset(data)
@@ -361,7 +367,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    apiKey,
+    get apiKey() {
+      return apiKey
+    },
+    rotateApiKey(next: string) {
+      apiKey = next
+    },
     store,
     get mutationLog() {
       return store.mutationLog

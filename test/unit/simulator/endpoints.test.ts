@@ -40,6 +40,18 @@ describe('read endpoints', () => {
       }
     })
 
+    it('rejects the old key once the key is regenerated, and accepts the new one', async () => {
+      sim.rotateApiKey('k_live_456')
+      try {
+        expect((await get(sim, '/v1/ping', { key: 'k_live_123' })).status).toBe(401)
+        expect((await get(sim, '/v1/ping', { key: 'k_live_456' })).status).toBe(200)
+        expect(sim.apiKey).toBe('k_live_456')
+      } finally {
+        sim.rotateApiKey('k_live_123')
+      }
+      expect((await get(sim, '/v1/ping', { key: 'k_live_123' })).status).toBe(200)
+    })
+
     it('checks the key before telling whether a path exists', async () => {
       expect((await get(sim, '/v1/nope', { key: 'wrong' })).status).toBe(401)
       const missing = await get(sim, '/v1/nope')
