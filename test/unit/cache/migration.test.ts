@@ -1,14 +1,21 @@
 /**
  * Upgrading a cache written by an older app: v1 → v2 adds the `_dirty` index on opportunities
- * and backfills it from `_pending`; every row comes through intact.
+ * and backfills it from `_pending`; v2 → v3 drops two activity indexes nothing needs. Every
+ * row comes through intact.
  */
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { expect, test } from 'vitest'
-import { SCHEMA_V1, cacheDatabaseName, openWorkspaceCache } from '../../../src/renderer/src/cache'
+import {
+  CACHE_SCHEMA_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  cacheDatabaseName,
+  openWorkspaceCache
+} from '../../../src/renderer/src/cache'
 import { uniqueWorkspaceId } from '../sync/support/cache'
 
-test('a v1 cache opens as v2 with its data intact and `_dirty` backfilled', async () => {
+test('a v1 cache opens as the current version with its data intact and `_dirty` backfilled', async () => {
   const id = uniqueWorkspaceId('migration')
   const v1 = new Dexie(cacheDatabaseName(id))
   v1.version(1).stores(SCHEMA_V1)
@@ -41,7 +48,7 @@ test('a v1 cache opens as v2 with its data intact and `_dirty` backfilled', asyn
   v1.close()
 
   const db = await openWorkspaceCache(id)
-  expect(db.verno).toBe(2)
+  expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
   expect(await db.opportunities.where('_dirty').equals(1).primaryKeys()).toEqual(['opp_edited'])
   expect((await db.opportunities.where('_dirty').equals(0).primaryKeys()).sort()).toEqual([
     'opp_clean',
@@ -56,5 +63,38 @@ test('a v1 cache opens as v2 with its data intact and `_dirty` backfilled', asyn
   expect(await db.customers.get('cus_1')).toEqual({ uuid: 'cus_1', name: 'Acme', _gen: 4 })
   expect(await db.syncState.count()).toBe(1)
   expect((await db.meta.get('k'))?.value).toEqual([1, 2])
+  db.close()
+})
+
+test('a v2 cache opens as v3: activities keep every row, stale ones are still found', async () => {
+  const id = uniqueWorkspaceId('migration-v3')
+  const v2 = new Dexie(cacheDatabaseName(id))
+  v2.version(2).stores(SCHEMA_V2)
+  await v2.open()
+  const activity = (uuid: string, customerUuid: string, date: string, gen: number) => ({
+    uuid,
+    customerUuid,
+    date,
+    type: 'new_biz',
+    mrrCents: 1_000,
+    _gen: gen
+  })
+  const rows = [
+    activity('a1', 'cus_1', '2024-01-02T00:00:00.000Z', 3),
+    activity('a2', 'cus_2', '2024-01-01T00:00:00.000Z', 2),
+    activity('a3', 'cus_1', '2024-01-01T00:00:00.000Z', 3)
+  ]
+  await v2.table('activities').bulkPut(rows)
+  v2.close()
+
+  const db = await openWorkspaceCache(id)
+  expect(db.verno).toBe(3)
+  expect(await db.activities.orderBy('uuid').toArray()).toEqual(rows)
+  expect(db.activities.schema.indexes.map((i) => i.name)).not.toContain('_gen')
+  expect(await db.writtenBefore('activities', 3).primaryKeys()).toEqual(['a2'])
+  expect(await db.writtenBefore('customers', 3).count()).toBe(0)
+  expect(
+    (await db.activities.where('customerUuid').equals('cus_1').sortBy('date')).map((a) => a.uuid)
+  ).toEqual(['a3', 'a1'])
   db.close()
 })

@@ -2,7 +2,7 @@
  * One IndexedDB database per workspace, so removing a workspace drops its data wholesale and
  * two accounts can never mix. Records are keyed by ChartMogul uuid.
  */
-import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie'
+import { Dexie, type Collection, type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import type { OutboxEntry } from './outbox'
 import type {
@@ -12,7 +12,7 @@ import type {
   CachedPlan,
   CachedRecord
 } from './records'
-import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from './schema'
 import type { SyncStateRow } from './syncState'
 
 export interface MetaEntry {
@@ -37,11 +37,24 @@ export class WorkspaceCache extends Dexie {
     super(cacheDatabaseName(workspaceId), options)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
+    this.version(3).stores(SCHEMA_V3)
   }
 
   /** The table holding one synced resource, typed loosely for code generic over resources. */
   records(resource: SyncResource): Table<CachedRecord, string> {
     return this.table(resource)
+  }
+
+  /**
+   * Rows of a resource last written by a pass older than `generation`: through the `_gen` index
+   * where the table has one, else by a scan (activities, see SCHEMA_V3).
+   */
+  writtenBefore(resource: SyncResource, generation: number): Collection<CachedRecord, string> {
+    const table = this.records(resource)
+    const indexed = table.schema.indexes.some((index) => index.name === '_gen')
+    return indexed
+      ? table.where('_gen').below(generation)
+      : table.filter((row) => row._gen < generation)
   }
 }
 

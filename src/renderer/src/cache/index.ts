@@ -5,7 +5,7 @@ export {
   cacheDatabaseName,
   type MetaEntry
 } from './db'
-export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from './schema'
+export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema'
 export {
   hasPendingEdits,
   withoutBookkeeping,

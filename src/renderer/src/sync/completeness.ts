@@ -47,7 +47,7 @@ export async function findIncompleteness(
 
   const table = db.records(state.resource)
   const total = await table.count()
-  const stale = await table.where('_gen').below(generation).count()
+  const stale = await db.writtenBefore(state.resource, generation).count()
   if (stale > options.massRemovalFloor && stale > options.massRemovalShare * total) {
     return 'mass_removal'
   }

@@ -359,7 +359,7 @@ export async function finishPass(
 
     let removed = 0
     if (pass.mode === 'full') {
-      const staleRows = table.where('_gen').below(generation)
+      const staleRows = db.writtenBefore(resource, generation)
       const keys =
         resource === 'opportunities'
           ? await staleRows
