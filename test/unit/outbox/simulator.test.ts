@@ -1,9 +1,10 @@
 /**
- * The outbox against the ChartMogul simulator over real loopback HTTP: a few hundred seeded
- * random creates, edits and deletes, pushed while ~15 % of requests fail (429, 5xx, resets,
- * writes applied and then answered with an error), with random aborts mid-push and "crashes"
- * after ChartMogul answered but before the cache recorded it. Then the faults stop and the
- * outbox is pushed until empty: the server must hold exactly what the user intended.
+ * The outbox against the ChartMogul simulator over real loopback HTTP: 500 seeded random
+ * creates, edits and deletes, pushed while at least 15 % of requests fail (measured: 429, 5xx,
+ * resets, writes applied and then answered with an error), with random aborts mid-push and
+ * "crashes" after ChartMogul answered but before the cache recorded it. Then the faults stop and
+ * the outbox is pushed until empty: the server must hold exactly what the user intended — no
+ * opportunity twice, no edit lost — checked against its final state and its mutation log.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createChartMogulClient, mapOpportunity } from '../../../src/main/chartmogul'
@@ -48,6 +49,14 @@ function rng(seed: number): () => number {
 }
 
 const EDITABLE = ['amountCents', 'winLikelihood', 'estimatedCloseDate'] as const
+const WIRE_FIELD = {
+  amountCents: 'amount_in_cents',
+  winLikelihood: 'win_likelihood',
+  estimatedCloseDate: 'estimated_close_date'
+} as const
+const OPERATIONS = 500
+/** Share of requests that must fail while the changes are pushed. */
+const MIN_FAULT_FRACTION = 0.15
 
 interface Intended {
   /** Server uuid for opportunities that existed before; a custom ref for ones we create. */
@@ -117,10 +126,12 @@ test(
     const owner = sim.store.opportunities()[0]?.owner
     if (owner === undefined || owner === null) throw new Error('dataset has no opportunity owner')
     const model: Intended[] = []
+    const seeded = new Map<string, Record<string, unknown>>()
     for (const wire of sim.store.opportunities()) {
       if (!customers.includes(wire.customer_uuid)) continue
       const opportunity: Opportunity = mapOpportunity(wire)
       await seedRow(db, opportunity)
+      seeded.set(opportunity.uuid, Object.fromEntries(EDITABLE.map((f) => [f, opportunity[f]])))
       model.push({
         uuid: opportunity.uuid,
         ref: null,
@@ -131,18 +142,19 @@ test(
     }
     const before = new Set(sim.store.opportunities().map((o) => o.uuid))
 
+    sim.resetStats()
     sim.setFaults({
       rate429: 0.04,
-      rate5xxJson: 0.03,
-      rate5xxText: 0.03,
-      rateReset: 0.03,
+      rate5xxJson: 0.04,
+      rate5xxText: 0.04,
+      rateReset: 0.04,
       applyThenFail: 0.1,
       seed: Number(process.env['OUTBOX_SEED'] ?? 99)
     })
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
     let created = 0
     let reconciled = 0
-    for (let op = 0; op < 300; op++) {
+    for (let op = 0; op < OPERATIONS; op++) {
       const roll = random()
       const alive = model.filter((m) => m.alive)
       if (roll < 0.3 || alive.length === 0) {
@@ -190,7 +202,16 @@ test(
       }
     }
 
+    // The faults actually injected while pushing, over every request that arrived meanwhile.
+    const faulted = sim.stats
     sim.clearFaults()
+    // (A write applied and then answered with a reset counts under `reset` too: count it once.)
+    const { applyThenFail, ...failures } = faulted.faults
+    const injected = Object.values(failures).reduce((a, b) => a + b, 0)
+    expect(applyThenFail).toBeGreaterThan(0)
+    expect(failures.reset).toBeGreaterThanOrEqual(applyThenFail)
+    expect(faulted.requests).toBeGreaterThan(500)
+    expect(injected / faulted.requests).toBeGreaterThanOrEqual(MIN_FAULT_FRACTION)
     let rounds = 0
     for (; rounds < 30; rounds++) {
       const summary = await pusher.pushAll({ ignoreBackoff: true })
@@ -237,6 +258,40 @@ test(
     )
     expect(refs.every((ref) => typeof ref === 'string')).toBe(true)
     expect(new Set(refs).size).toBe(refs.length)
-    expect(appliedCreates.length).toBeGreaterThan(50)
+    expect(appliedCreates.length).toBeGreaterThan(100)
+
+    // The mutation log alone tells the same story: replaying every applied API write over the
+    // starting values gives exactly the intended opportunities, with every intended value.
+    const replayed = new Map<string, Record<string, unknown>>(
+      [...seeded].map(([uuid, fields]) => [uuid, { ...fields }])
+    )
+    const fieldsOf = (body: unknown): Record<string, unknown> => {
+      const wire = body as Record<string, unknown>
+      return Object.fromEntries(
+        EDITABLE.filter((f) => wire[WIRE_FIELD[f]] !== undefined).map((f) => [
+          f,
+          wire[WIRE_FIELD[f]]
+        ])
+      )
+    }
+    for (const e of sim.mutationLog) {
+      if (e.entity !== 'opportunity' || e.source !== 'api' || !e.applied || e.uuid === null) {
+        continue
+      }
+      if (e.action === 'create') replayed.set(e.uuid, fieldsOf(e.body))
+      else if (e.action === 'delete') replayed.delete(e.uuid)
+      else {
+        const current = replayed.get(e.uuid)
+        expect(current, `update of ${e.uuid} after its delete`).toBeDefined()
+        Object.assign(current ?? {}, fieldsOf(e.body))
+      }
+    }
+    const intendedAlive = new Map<string, Record<string, unknown>>()
+    for (const item of model.filter((m) => m.alive)) {
+      const uuid =
+        item.uuid ?? onServer.find((o) => o.custom['ref'] === item.ref)?.uuid ?? `? ${item.ref}`
+      intendedAlive.set(uuid, item.fields)
+    }
+    expect(Object.fromEntries(replayed)).toEqual(Object.fromEntries(intendedAlive))
   }
 )
