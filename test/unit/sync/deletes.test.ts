@@ -3,7 +3,7 @@
  * see are removed. Opportunities with local edits still to push are never removed, and a pull
  * never overwrites their edited fields.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import type { CachedOpportunity } from '../../../src/renderer/src/cache/records'
 import { deleteOpportunity } from '../../../src/renderer/src/outbox'
 import { createSyncEngine } from '../../../src/renderer/src/sync'
@@ -107,5 +107,18 @@ test('a deal deleted here, with the delete not pushed yet, does not come back wi
   // The delete is still queued, with the row kept for an undo.
   const queued = await db.outbox.where('opportunityUuid').equals(deleted.uuid).toArray()
   expect(queued.map((e) => e.kind)).toEqual(['delete'])
+  db.close()
+})
+
+test('a first sync into an empty cache does not look for rows to remove; later full passes do', async () => {
+  const db = await freshCache('started-empty')
+  const lookups = vi.spyOn(db, 'writtenBefore')
+  const engine = createSyncEngine({ db, source: account.source, options: { perPage: 50 } })
+  expect((await engine.run()).outcome).toBe('complete')
+  expect(lookups).not.toHaveBeenCalled()
+
+  expect((await engine.run({ full: true })).outcome).toBe('complete')
+  const resources = new Set(lookups.mock.calls.map(([resource]) => resource))
+  expect(resources).toEqual(new Set(['customers', 'plans', 'activities', 'opportunities']))
   db.close()
 })

@@ -30,6 +30,11 @@ export interface PassInfo {
   checked?: boolean
   /** The check failed and an unfiltered listing was added to complete the pass. */
   fellBack?: boolean
+  /**
+   * The table was empty when the pass began (a first sync): every row is this pass's, so
+   * looking for rows it did not write (a scan, for tables without a `_gen` index) is skipped.
+   */
+  startedEmpty?: boolean
 }
 
 export interface PassSummary {

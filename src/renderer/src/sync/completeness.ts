@@ -47,7 +47,8 @@ export async function findIncompleteness(
 
   const table = db.records(state.resource)
   const total = await table.count()
-  const stale = await db.writtenBefore(state.resource, generation).count()
+  const stale =
+    pass.startedEmpty === true ? 0 : await db.writtenBefore(state.resource, generation).count()
   if (stale > options.massRemovalFloor && stale > options.massRemovalShare * total) {
     return 'mass_removal'
   }

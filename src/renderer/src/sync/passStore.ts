@@ -171,6 +171,7 @@ export async function beginPass(
   return db.transaction('rw', pageTables(db, resource), async () => {
     const previous = await getResourceState(db, resource)
     const generation = previous.generation + 1
+    const startedEmpty = (await db.records(resource).count()) === 0
     const stale = await db.syncState.where('resource').equals(resource).toArray()
     await db.syncState.bulkDelete(stale.filter((r) => r.kind === 'partition').map((r) => r.id))
 
@@ -203,6 +204,7 @@ export async function beginPass(
         partitionIds: input.partitions.map((p) => p.id),
         expectedRecords: input.expectedRecords,
         checked: input.checked,
+        ...(startedEmpty ? { startedEmpty } : {}),
         ...(input.sampleUuids ? { sampleUuids: input.sampleUuids } : {})
       }
     }
@@ -358,7 +360,7 @@ export async function finishPass(
     }
 
     let removed = 0
-    if (pass.mode === 'full') {
+    if (pass.mode === 'full' && pass.startedEmpty !== true) {
       const staleRows = db.writtenBefore(resource, generation)
       const keys =
         resource === 'opportunities'
