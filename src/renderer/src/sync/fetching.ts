@@ -31,7 +31,9 @@ export class PageFetchError extends Error {
 
 export type PageFetch = (
   request: PageRequest<SyncResource>,
-  signal: AbortSignal
+  signal: AbortSignal,
+  /** Higher is served first when the engine's fetch slots are all taken (default 0). */
+  priority?: number
 ) => Promise<ListPage<SyncRecord>>
 
 export interface PageFetcherDeps {
@@ -46,10 +48,10 @@ export interface PageFetcherDeps {
 
 export function createPageFetcher(deps: PageFetcherDeps): PageFetch {
   const { options } = deps
-  return async (request, signal) => {
+  return async (request, signal, priority = 0) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const release = await deps.semaphore.acquire(signal)
+        const release = await deps.semaphore.acquire(signal, priority)
         let page: ListPage<SyncRecord>
         try {
           deps.onRequest(request.resource)

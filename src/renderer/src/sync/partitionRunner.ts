@@ -45,7 +45,8 @@ export async function runPartition(
         perPage: ctx.options.perPage,
         ...(cursor === null ? {} : { cursor })
       },
-      local.signal
+      local.signal,
+      remainingPagesEstimate(row)
     )
     // Observed now so a failure while the previous page is being written is not "unhandled".
     pending.catch(() => undefined)
@@ -96,4 +97,25 @@ export async function runPartition(
   } finally {
     local.dispose()
   }
+}
+
+/**
+ * Roughly how many pages the partition still needs, as its fetch priority: a partition's pages
+ * can only come one after another, so the one with the most left should never wait behind the
+ * others, or it ends the sync alone. A date window knows how far through its span it is; for
+ * anything else, having needed many pages is the best hint that many more are coming.
+ */
+export function remainingPagesEstimate(
+  row: Pick<PartitionSyncState, 'pages' | 'maxDate' | 'span'>
+): number {
+  if (row.span && row.maxDate !== null && row.pages > 0) {
+    const from = Date.parse(row.span.from)
+    const to = Date.parse(row.span.to)
+    const reached = Date.parse(row.maxDate)
+    const done = (reached - from) / (to - from)
+    if (Number.isFinite(done) && done > 0.02) {
+      return (row.pages * Math.max(0, 1 - Math.min(1, done))) / done
+    }
+  }
+  return row.pages
 }

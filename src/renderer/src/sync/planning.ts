@@ -22,6 +22,7 @@ import {
   type SyncRecord
 } from './partitions'
 import { readMeta } from './syncMeta'
+import { densitySample, equalShareCuts, type DensitySample } from './activityDensity'
 
 export interface PassPlan {
   mode: PassMode
@@ -178,13 +179,16 @@ async function planOpportunities(ctx: PlanningContext, expected: number | null):
 }
 
 /**
- * By date windows between the oldest and newest activity (two probes), cut at quantiles of the
- * cached dates when the cache is populated, else evenly in time.
+ * By date windows between the oldest and newest activity (two probes, in parallel), cut into
+ * equal shares: at quantiles of the cached dates when the cache is populated, else by the
+ * density measured at both ends and at a few points in between (one more round of probes).
  */
 async function planActivities(ctx: PlanningContext, expected: number | null): Promise<PassPlan> {
-  const first = await probe(ctx, 'activities', { order: 'date' })
+  const [first, newest] = await Promise.all([
+    probe(ctx, 'activities', { order: 'date' }),
+    probe(ctx, 'activities', { order: '-date' })
+  ])
   if (!first.hasMore) return single('activities', expected, first)
-  const newest = await probe(ctx, 'activities', { order: '-date' })
   const oldestPage = first.items as ResourceRecord['activities'][]
   const newestPage = newest.items as ResourceRecord['activities'][]
   const minMs = Date.parse(oldestPage[0]?.date ?? '')
@@ -195,26 +199,22 @@ async function planActivities(ctx: PlanningContext, expected: number | null): Pr
     return single('activities', expected, first)
   }
 
-  // Density at both ends of the log, averaged over its span: a rough size when nothing better
-  // is known (accounts grow, so the oldest page alone would undercount).
+  // A rough size from the ends of the log, averaged over its span (accounts grow, so the
+  // oldest page alone would undercount); enough to choose how many windows to cut.
   const { perPage, pagesPerPartition, maxPartitions } = ctx.options
-  const densityAt = (count: number, spanMs: number): number =>
-    spanMs > 0 ? count / spanMs : Number.POSITIVE_INFINITY
-  const density =
-    (densityAt(oldestPage.length, oldestEndMs - minMs) +
-      densityAt(newestPage.length, maxMs - newestStartMs)) /
-    2
-  const extrapolated = Number.isFinite(density)
-    ? density * (maxMs - minMs)
-    : perPage * pagesPerPartition * maxPartitions
+  const ends = [
+    densitySample(oldestPage.length, minMs, oldestEndMs),
+    densitySample(newestPage.length, newestStartMs, maxMs)
+  ].filter((sample): sample is DensitySample => sample !== null)
+  const extrapolated =
+    ends.length === 2
+      ? (((ends[0] as DensitySample).perMs + (ends[1] as DensitySample).perMs) / 2) *
+        (maxMs - minMs)
+      : perPage * pagesPerPartition * maxPartitions
   const parts = partitionCount(ctx, Math.max(expected ?? 0, extrapolated))
   if (parts <= 1) return single('activities', expected, first)
 
-  const densities = {
-    oldest: densityAt(oldestPage.length, oldestEndMs - minMs),
-    newest: densityAt(newestPage.length, maxMs - newestStartMs)
-  }
-  const cuts = await activityCuts(ctx, parts, minMs, maxMs, densities)
+  const cuts = await activityCuts(ctx, parts, minMs, maxMs, ends)
   if (cuts.length === 0) return single('activities', expected, first)
   return {
     mode: 'full',
@@ -225,18 +225,20 @@ async function planActivities(ctx: PlanningContext, expected: number | null): Pr
   }
 }
 
+/** Interior density probes on a first sync: a handful is enough to see how the account grew. */
+const MAX_INTERIOR_PROBES = 7
+
 async function activityCuts(
   ctx: PlanningContext,
   parts: number,
   minMs: number,
   maxMs: number,
-  densities: { oldest: number; newest: number }
+  ends: DensitySample[]
 ): Promise<number[]> {
   const table = ctx.db.activities
   const cached = await table.count()
-  let candidates: number[]
   if (cached >= ctx.options.perPage * 2) {
-    candidates = []
+    const candidates: number[] = []
     for (let i = 1; i < parts; i++) {
       const [date] = await table
         .orderBy('date')
@@ -245,11 +247,23 @@ async function activityCuts(
         .keys()
       if (typeof date === 'string') candidates.push(Date.parse(date))
     }
-  } else {
-    candidates = Array.from({ length: parts - 1 }, (_, i) =>
-      Math.round(minMs + densityQuantile((i + 1) / parts, densities) * (maxMs - minMs))
-    )
+    return increasingWithin(candidates, minMs, maxMs)
   }
+  const probes = Math.min(parts - 1, MAX_INTERIOR_PROBES)
+  const interior = await Promise.all(
+    Array.from({ length: probes }, async (_, i) => {
+      const fromMs = Math.round(minMs + ((maxMs - minMs) * (i + 1)) / (probes + 1))
+      const page = await probe(ctx, 'activities', { startDate: new Date(fromMs).toISOString() })
+      const items = page.items as ResourceRecord['activities'][]
+      const lastMs = page.hasMore ? Date.parse(items[items.length - 1]?.date ?? '') : maxMs
+      return densitySample(items.length, fromMs, lastMs)
+    })
+  )
+  const samples = [...ends, ...interior.filter((s): s is DensitySample => s !== null)]
+  return equalShareCuts(samples, minMs, maxMs, parts)
+}
+
+function increasingWithin(candidates: number[], minMs: number, maxMs: number): number[] {
   const cuts: number[] = []
   for (const ms of candidates) {
     if (
@@ -261,23 +275,6 @@ async function activityCuts(
     }
   }
   return cuts
-}
-
-/**
- * Where (0..1 along the log's time span) the share `q` of activities lies, if the density of
- * activities grows linearly from the oldest page's to the newest page's. Accounts grow, so even
- * time windows would leave the newest windows many times fuller than the oldest, and the sync
- * would end paging one full window alone.
- */
-export function densityQuantile(q: number, densities: { oldest: number; newest: number }): number {
-  const { oldest: d0, newest: d1 } = densities
-  if (!Number.isFinite(d0) || !Number.isFinite(d1) || d0 <= 0 || d1 <= 0) return q
-  const slope = d1 - d0
-  if (Math.abs(slope) < 1e-12 * Math.max(d0, d1)) return q
-  // Cumulative share F(x) = (d0·x + slope·x²/2) / ((d0 + d1)/2); solve F(x) = q for x in 0..1.
-  const total = (d0 + d1) / 2
-  const x = (-d0 + Math.sqrt(d0 * d0 + 2 * slope * q * total)) / slope
-  return Math.min(1, Math.max(0, x))
 }
 
 /** From the newest activity a completed pass saw, minus an overlap for late arrivals. */
