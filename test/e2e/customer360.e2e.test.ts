@@ -95,7 +95,7 @@ describe('Customer 360 and quick jump', () => {
       .locator('tbody tr')
     await expect.poll(() => timelineRows.count()).toBe(activities.length)
 
-    // Its deals, and the editor that is still to come.
+    // Its deals.
     if (opportunities.length > 0) {
       const opportunityRows = dialog
         .getByRole('table', { name: 'Opportunities' })
@@ -106,8 +106,15 @@ describe('Customer 360 and quick jump', () => {
     } else {
       await expect.poll(() => dialog.getByText('No opportunities.').isVisible()).toBe(true)
     }
-    const newOpportunity = dialog.getByRole('button', { name: 'New opportunity' })
-    expect(await newOpportunity.isDisabled()).toBe(true)
+    // "New opportunity" opens the editor for this customer, on top of the panel.
+    await dialog.getByRole('button', { name: 'New opportunity' }).click()
+    const editor = page.getByRole('dialog', { name: 'New opportunity' })
+    await expect
+      .poll(() => editor.getByRole('combobox', { name: 'Customer' }).inputValue())
+      .toContain(customer.name)
+    await editor.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => editor.count()).toBe(0)
+    expect(await dialog.isVisible()).toBe(true)
 
     // Open in ChartMogul goes to the system browser through main.
     if (customer['chartmogul-url']) {
