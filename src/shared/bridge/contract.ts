@@ -210,7 +210,12 @@ export const bridgeMethods = {
   cancelRequest: method<{ cancelled: boolean }>()(z.strictObject({ requestId: requestIdSchema })),
   /** Never retried blindly: an unknown outcome comes back as `outcome_unknown` to reconcile. */
   createOpportunity: method<Opportunity>()(
-    z.strictObject({ workspaceId: workspaceIdSchema, draft: opportunityDraftSchema })
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      draft: opportunityDraftSchema,
+      /** The page's id for this queued create: repeats join or reuse the first send. */
+      clientRef: z.string().min(1).max(128).optional()
+    })
   ),
   updateOpportunity: method<Opportunity>()(
     z.strictObject({

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { OutboxEntry } from '../../../src/renderer/src/cache'
+import { serverOpportunity } from '../outbox/support'
 import { parseAmountToCents } from '../../../src/renderer/src/sections/opportunities/editor/opportunityForm'
 import {
   isQuickEditField,
@@ -16,24 +17,7 @@ import {
 } from '../../../src/renderer/src/sections/opportunities/opportunityGrid'
 
 function row(uuid: string, extra: Partial<OpportunityRow> = {}): OpportunityRow {
-  return {
-    uuid,
-    customerUuid: 'cus_1',
-    owner: 'ann@example.com',
-    pipeline: 'New Business',
-    pipelineStage: 'Discovery',
-    estimatedCloseDate: '2031-01-15',
-    currency: 'USD',
-    amountCents: 10_000,
-    type: 'recurring',
-    forecastCategory: 'pipeline',
-    winLikelihood: 20,
-    custom: {},
-    createdAt: null,
-    updatedAt: null,
-    _gen: 1,
-    ...extra
-  }
+  return { ...serverOpportunity({ uuid }), _gen: 1, ...extra }
 }
 
 function entry(uuid: string, status: OutboxEntry['status'], id: number): OutboxEntry {

@@ -134,6 +134,67 @@ describe('opportunity writes through the bridge', () => {
   })
 })
 
+describe('a create repeated by the page (reload, its own timeout)', () => {
+  const createsFor = (customerUuid: string): number =>
+    simulator.mutationLog.filter(
+      (m) =>
+        m.action === 'create' &&
+        m.applied &&
+        (m.body as { customer_uuid?: string } | null)?.customer_uuid === customerUuid
+    ).length
+
+  it('joins the send still in flight, then answers repeats with the same deal', async () => {
+    const customer = simulator.store.customers()[2]!
+    const release = simulator.holdRequests()
+    const request = {
+      method: 'createOpportunity',
+      args: { workspaceId, draft: draft(customer.uuid), clientRef: 'local_ref-1' }
+    }
+    // The first send waits at the server; the page asks again meanwhile (as after a reload).
+    const first = dispatch(request)
+    const second = dispatch(request)
+    await new Promise((r) => setTimeout(r, 50))
+    release()
+    const [a, b] = await Promise.all([first, second])
+    expect(a.ok && b.ok).toBe(true)
+    if (!a.ok || !b.ok) return
+    expect((b.value as Opportunity).uuid).toBe((a.value as Opportunity).uuid)
+    const again = await ok<Opportunity>(request)
+    expect(again.uuid).toBe((a.value as Opportunity).uuid)
+    expect(createsFor(customer.uuid)).toBe(1)
+  })
+
+  it('sends creates with different references, or none, separately', async () => {
+    const customer = simulator.store.customers()[3]!
+    const send = (clientRef?: string) =>
+      ok<Opportunity>({
+        method: 'createOpportunity',
+        args: { workspaceId, draft: draft(customer.uuid), ...(clientRef ? { clientRef } : {}) }
+      })
+    const [x, y, z] = [await send('local_ref-2'), await send('local_ref-3'), await send()]
+    expect(new Set([x.uuid, y.uuid, z.uuid]).size).toBe(3)
+    expect(createsFor(customer.uuid)).toBe(3)
+  })
+
+  it('tries a failed send again (nothing is remembered from a failure)', async () => {
+    const customer = simulator.store.customers()[4]!
+    const request = {
+      method: 'createOpportunity',
+      args: { workspaceId, draft: draft(customer.uuid), clientRef: 'local_ref-4' }
+    }
+    simulator.setFaults({ rate5xxJson: 1, seed: 3 })
+    let failed
+    try {
+      failed = await dispatch(request)
+    } finally {
+      simulator.clearFaults()
+    }
+    expect(failed.ok).toBe(false)
+    const created = await ok<Opportunity>(request)
+    expect(created.customerUuid).toBe(customer.uuid)
+  })
+})
+
 describe('account through the bridge', () => {
   it("answers the simulator's account, whose currency a new deal defaults to", async () => {
     const account = await ok<{ currency: string; name: string }>({

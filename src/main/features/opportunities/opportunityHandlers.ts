@@ -7,6 +7,8 @@ import { isChartMogulError, listAll } from '../../chartmogul'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
 import { withGatewayErrors } from '../sync/gatewayErrors'
 import type { GatewayPool } from '../workspaces/gatewayPool'
+import type { Opportunity } from '../../../shared/domain'
+import { createOnce } from './createOnce'
 
 export function createOpportunityHandlers(
   pool: Pick<GatewayPool, 'clientFor'>
@@ -19,10 +21,14 @@ export function createOpportunityHandlers(
   | 'listCustomerOpportunities'
   | 'getAccount'
 > {
+  const creates = createOnce<Opportunity>()
   return {
-    createOpportunity: async ({ workspaceId, draft }) => {
+    createOpportunity: async ({ workspaceId, draft, clientRef }) => {
       const client = await pool.clientFor(workspaceId)
-      return withGatewayErrors(() => client.createOpportunity(draft))
+      const send = () => withGatewayErrors(() => client.createOpportunity(draft))
+      return clientRef === undefined
+        ? send()
+        : creates.run(`${workspaceId}\u0000${clientRef}`, send)
     },
     updateOpportunity: async ({ workspaceId, uuid, patch }) => {
       const client = await pool.clientFor(workspaceId)

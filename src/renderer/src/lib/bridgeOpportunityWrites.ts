@@ -22,7 +22,12 @@ export function createBridgeOpportunityWrites(
   return {
     async create(draft, options) {
       checkAbort(options)
-      return invoke('createOpportunity', { workspaceId, draft })
+      const clientRef = options?.clientRef
+      return invoke('createOpportunity', {
+        workspaceId,
+        draft,
+        ...(clientRef ? { clientRef } : {})
+      })
     },
     async update(uuid, patch, options) {
       checkAbort(options)

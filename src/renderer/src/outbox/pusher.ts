@@ -214,7 +214,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
       const started = await markStarted({ ...entry, outcomeUnknown: false })
       let created: Opportunity
       try {
-        created = await writes.create(draft, { signal })
+        created = await writes.create(draft, { signal, clientRef: entry.opportunityUuid })
       } catch (error) {
         return onFailure(started, error, summary, true)
       }

@@ -7,6 +7,13 @@ import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../s
 
 export interface WriteOptions {
   signal?: AbortSignal
+  /**
+   * Creates only: names one queued create across attempts, reloads and restarts of the page.
+   * The main process never has two sends of the same one in flight, and answers a repeat with
+   * the first one's result (a page reload must not make a second deal while the first request
+   * is still on its way).
+   */
+  clientRef?: string
 }
 
 /**
