@@ -112,7 +112,18 @@ describe('Customer 360 and quick jump', () => {
     await expect
       .poll(() => editor.getByRole('combobox', { name: 'Customer' }).inputValue())
       .toContain(customer.name)
+    // Nothing typed: Cancel just closes.
     await editor.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => editor.count()).toBe(0)
+    // Typed something, then Cancel: asked first, nothing is lost by a slip.
+    await dialog.getByRole('button', { name: 'New opportunity' }).click()
+    await editor.getByLabel('Owner').fill('someone@example.com')
+    await editor.getByRole('button', { name: 'Cancel' }).click()
+    const discard = editor.getByRole('alertdialog', { name: 'Discard your changes to this deal?' })
+    await discard.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await editor.getByLabel('Owner').inputValue()).toBe('someone@example.com')
+    await editor.getByRole('button', { name: 'Cancel' }).click()
+    await discard.getByRole('button', { name: 'Discard changes' }).click()
     await expect.poll(() => editor.count()).toBe(0)
     expect(await dialog.isVisible()).toBe(true)
 
