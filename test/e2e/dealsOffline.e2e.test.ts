@@ -92,6 +92,12 @@ describe('deals edited offline', () => {
     await expect.poll(() => create.getByText(/at most 2 decimal places/).count()).toBeGreaterThan(0)
     expect(await page.getByRole('button', { name: /waiting to be sent/ }).count()).toBe(0)
     await create.getByLabel('Amount').fill('1,234.56')
+    // A typed custom attribute travels as a number.
+    await create.getByRole('button', { name: 'Add attribute' }).click()
+    const attribute = create.getByRole('group', { name: 'Custom attribute 1' })
+    await attribute.getByLabel('Key').fill('seats')
+    await attribute.getByLabel('Type').selectOption('number')
+    await attribute.getByLabel('Value').fill('12')
     await create.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => create.count()).toBe(0)
     const localRow = grid(page).locator('.ag-row[row-id^="local_"]')
@@ -155,6 +161,7 @@ describe('deals edited offline', () => {
     expect(created).toMatchObject({
       customer_uuid: customer.uuid,
       amount_in_cents: 123_456,
+      custom: { seats: 12 },
       pipeline_stage: 'Discovery',
       estimated_close_date: '2031-05-20'
     })
