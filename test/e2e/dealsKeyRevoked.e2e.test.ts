@@ -90,6 +90,13 @@ describe('a revoked key while changes wait', () => {
     expect(sim.store.getOpportunity(deal.uuid)?.amount_in_cents).toBe(deal.amount_in_cents)
 
     await banner.getByRole('button', { name: 'Open Settings' }).click()
+    // Signing out now would strand the queued change: the dialog says so first.
+    await page.getByRole('button', { name: 'Sign out…' }).click()
+    const signOut = page.getByRole('dialog', { name: /Sign out of/ })
+    await expect
+      .poll(() => signOut.getByRole('alert').innerText())
+      .toContain('1 change to deals has not reached ChartMogul yet')
+    await signOut.getByRole('button', { name: 'Cancel' }).click()
     const keyForm = page.getByRole('form', { name: 'Workspace API key' })
     await keyForm.getByLabel('ChartMogul API key').fill('cm-key-after-2222')
     await keyForm.getByRole('button', { name: 'Save key' }).click()
