@@ -12,14 +12,13 @@
  * Then (unless BENCH_OUTBOX_FAULTS=0) Revdesk again under injected faults (5xx, resets, 429s,
  * writes applied and then answered with an error): only duplicates and lost changes count there.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { join, resolve } from 'node:path'
 import { generateDataset, startSimulator, type FaultSettingsInput } from '../../src/main/simulator'
 import { DEFAULT_REQUESTS_PER_SECOND } from '../../src/shared/workspace/workspace'
 import { pushWithRevdesk } from './revdeskPush'
 import { applyWithSdk } from './sdkBaseline'
 import { buildWorkload, verify, type Change } from './workload'
+import { writeBenchResult } from '../writeResult'
 
 const LATENCY_MS = 250
 const SIZE = { customers: 2_000, opportunities: 1_500 }
@@ -33,7 +32,6 @@ const FAULTS: FaultSettingsInput = {
   applyThenFailMode: 'reset',
   seed: 77
 }
-const root = resolve(import.meta.dirname, '../..')
 
 function log(message: string): void {
   console.log(`[bench:outbox] ${message}`)
@@ -187,9 +185,7 @@ const met = {
   lost: result.lost === 0,
   outboxRemaining: result.outboxRemaining === 0
 }
-const out = join(root, 'bench/results/outbox.json')
-mkdirSync(join(root, 'bench/results'), { recursive: true })
-writeFileSync(out, JSON.stringify({ ...result, met }, null, 2) + '\n')
+const out = writeBenchResult('outbox', result, met)
 log(`wrote ${out}`)
 console.log(
   JSON.stringify(

@@ -12,6 +12,7 @@ import {
   type OpportunityDraft,
   type OpportunityPatch
 } from '../../src/shared/domain'
+import { seededRandom } from '../../test/unit/sync/support/random'
 
 /** The custom attribute every benchmark create carries, so its server copies can be counted. */
 export const REF_KEY = 'bench_ref'
@@ -25,18 +26,6 @@ export interface WorkloadSize {
   edits: number
   creates: number
   deletes: number
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function shuffle<T>(list: T[], random: () => number): T[] {
@@ -84,7 +73,7 @@ function editFor(current: Opportunity, random: () => number): OpportunityPatch {
  * apply them in).
  */
 export function buildWorkload(dataset: Dataset, size: WorkloadSize, seed: number): Change[] {
-  const random = rng(seed)
+  const random = seededRandom(seed)
   const opportunities = shuffle(dataset.opportunities.map(mapOpportunity), random)
   if (opportunities.length < size.edits + size.deletes) {
     throw new Error(`the dataset has ${opportunities.length} opportunities; more are needed`)

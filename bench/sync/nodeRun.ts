@@ -6,18 +6,17 @@
 import 'fake-indexeddb/auto'
 import { createChartMogulClient } from '../../src/main/chartmogul'
 import { createClientPageSource } from '../../src/main/features/sync/clientPageSource'
-import { generateDataset, startSimulator } from '../../src/main/simulator'
+import { startSimulator } from '../../src/main/simulator'
+import { SYNC_BENCH_LATENCY_MS, syncBenchDataset } from './dataset'
 import { openWorkspaceCache } from '../../src/renderer/src/cache'
 import { createSyncEngine } from '../../src/renderer/src/sync'
 
-const dataset = generateDataset({
-  seed: 4242,
-  customers: 10_000,
-  targetActivities: 50_000,
-  opportunities: 2_500,
-  plans: 300
+const dataset = syncBenchDataset()
+const simulator = await startSimulator({
+  apiKey: 'k',
+  data: dataset,
+  faults: { latencyMs: SYNC_BENCH_LATENCY_MS }
 })
-const simulator = await startSimulator({ apiKey: 'k', data: dataset, faults: { latencyMs: 250 } })
 const client = createChartMogulClient({ apiKey: 'k', baseUrl: simulator.url, userAgent: 'diag' })
 const db = await openWorkspaceCache(`diag-${Date.now()}`)
 const engine = createSyncEngine({ db, source: createClientPageSource(client) })

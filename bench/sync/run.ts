@@ -9,34 +9,29 @@
  * - baseline: the official chartmogul-node SDK listing every resource with its cursor loop.
  * Then the page-apply micro-benchmark in the same page, and an exact-replica check.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
-import { generateDataset, startSimulator } from '../../src/main/simulator'
+import { startSimulator } from '../../src/main/simulator'
 import { DEFAULT_REQUESTS_PER_SECOND } from '../../src/shared/workspace/workspace'
 import { SYNC_RESOURCES, type SyncResource } from '../../src/shared/sync/pageSource'
 import { launchApp } from '../../test/e2e/harness/launchApp'
 import { expectedReplica } from '../../test/unit/sync/support/replica'
 import type { ApplyBenchResult } from './applyBench'
 import { bundleForBrowser } from './bundleForBrowser'
+import { SYNC_BENCH_LATENCY_MS, SYNC_BENCH_SIZE, syncBenchDataset } from './dataset'
 import { fetchEverythingWithSdk } from './sdkBaseline'
+import { writeBenchResult } from '../writeResult'
 
-const LATENCY_MS = 250
-const SIZE = { customers: 10_000, activities: 50_000, opportunities: 2_500, plans: 300 }
+const LATENCY_MS = SYNC_BENCH_LATENCY_MS
+const SIZE = SYNC_BENCH_SIZE
 const root = resolve(import.meta.dirname, '../..')
 
 function log(message: string): void {
   console.log(`[bench:sync] ${message}`)
 }
 
-const dataset = generateDataset({
-  seed: 4242,
-  customers: SIZE.customers,
-  targetActivities: SIZE.activities,
-  opportunities: SIZE.opportunities,
-  plans: SIZE.plans
-})
+const dataset = syncBenchDataset()
 const simulator = await startSimulator({
   apiKey: 'bench-key',
   data: dataset,
@@ -192,9 +187,7 @@ const met = {
   applyVsRawBulkPut: result.applyVsRawBulkPut >= 0.8,
   replicaExact
 }
-const out = join(root, 'bench/results/sync.json')
-mkdirSync(join(root, 'bench/results'), { recursive: true })
-writeFileSync(out, JSON.stringify({ ...result, met }, null, 2) + '\n')
+const out = writeBenchResult('sync', result, met)
 log(`wrote ${out}`)
 console.log(
   JSON.stringify(

@@ -4,17 +4,16 @@
  * resource's first and last request went out. Run: `npx tsx bench/sync/timeline.ts`.
  */
 import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
-import { generateDataset, startSimulator } from '../../src/main/simulator'
+import { startSimulator } from '../../src/main/simulator'
+import { SYNC_BENCH_LATENCY_MS, syncBenchDataset } from './dataset'
 import { launchApp } from '../../test/e2e/harness/launchApp'
 
-const dataset = generateDataset({
-  seed: 4242,
-  customers: 10_000,
-  targetActivities: 50_000,
-  opportunities: 2_500,
-  plans: 300
+const dataset = syncBenchDataset()
+const simulator = await startSimulator({
+  apiKey: 'k',
+  data: dataset,
+  faults: { latencyMs: SYNC_BENCH_LATENCY_MS }
 })
-const simulator = await startSimulator({ apiKey: 'k', data: dataset, faults: { latencyMs: 250 } })
 const log: { at: number; done: number; path: string; query: string }[] = []
 const realFetch = globalThis.fetch
 let t0 = 0

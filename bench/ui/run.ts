@@ -11,7 +11,6 @@
  * - heapBytes: JS heap after a forced GC (CDP Runtime.getHeapUsage) with the grid open and its
  *   quick-search cache built; heapRatio = heapBytes / JSON size of the 100,000 rows.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { mapCustomer, wireCustomerSchema } from '../../src/main/chartmogul'
 import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
@@ -20,6 +19,7 @@ import type { CachedCustomer } from '../../src/renderer/src/cache'
 import { launchApp } from '../../test/e2e/harness/launchApp'
 import { bundleForBrowser } from '../sync/bundleForBrowser'
 import type * as Helper from './pageHelper'
+import { writeBenchResult } from '../writeResult'
 
 const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000)
 const CHUNK = 10_000
@@ -191,9 +191,7 @@ const met = {
   quickFilterMs: result.quickFilterMs <= 150,
   heapRatio: result.heapRatio <= 3
 }
-const out = join(root, 'bench/results/ui.json')
-mkdirSync(join(root, 'bench/results'), { recursive: true })
-writeFileSync(out, JSON.stringify({ ...result, met }, null, 2) + '\n')
+const out = writeBenchResult('ui', result, met)
 log(`wrote ${out}`)
 console.log(
   JSON.stringify(

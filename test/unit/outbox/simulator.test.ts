@@ -21,6 +21,7 @@ import {
 import type { Opportunity, OpportunityPatch } from '../../../src/shared/domain'
 import { unlimited } from '../sync/support/simulatorSource'
 import { clientWrites, openCache, seedRow } from './support'
+import { seededRandom } from '../sync/support/random'
 
 let sim: RunningSimulator
 
@@ -35,18 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close()
 })
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const EDITABLE = ['amountCents', 'winLikelihood', 'estimatedCloseDate'] as const
 const WIRE_FIELD = {
@@ -106,7 +95,7 @@ test(
   'random changes under faults and aborts converge to exactly the intended server state',
   { timeout: 60_000 },
   async () => {
-    const random = rng(Number(process.env['OUTBOX_SEED'] ?? 4242))
+    const random = seededRandom(Number(process.env['OUTBOX_SEED'] ?? 4242))
     const db = await openCache()
     const client = createChartMogulClient({
       apiKey: sim.apiKey,

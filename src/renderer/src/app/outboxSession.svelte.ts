@@ -7,6 +7,7 @@
 import { liveQuery, type Subscription } from 'dexie'
 import type { WorkspaceCache } from '../cache'
 import type { ConnectivitySource } from '../sync'
+import { describeSyncProblem } from './syncProblem'
 import {
   createOutboxPusher,
   listOutboxEntries,
@@ -30,19 +31,9 @@ export interface OutboxSessionOptions {
   maxRetryDelayMs?: number
 }
 
-/** What a pause means for the user, and what to do about it. */
+/** What a pause means for the user: the sync's wording for the same cause, plus the reassurance. */
 export function describePause(kind: string, message: string): string {
-  const kept = 'Your changes are kept and will be sent once it works.'
-  switch (kind) {
-    case 'unauthorized':
-      return `ChartMogul rejected the API key — update it in Settings. ${kept}`
-    case 'no_key':
-      return `This workspace has no API key — add it in Settings. ${kept}`
-    case 'forbidden':
-      return `ChartMogul refused access (${message}) — check the key's permissions in Settings. ${kept}`
-    default:
-      return `${message} ${kept}`
-  }
+  return `${describeSyncProblem(kind, message)} Your changes are kept and will be sent once it works.`
 }
 
 export class OutboxSession implements OutboxOverview {

@@ -6,11 +6,12 @@
 import type { Workspace } from '../../../shared/workspace/workspace'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
-import { call, describeError, onBridgeEvent } from '../lib/bridge'
+import { call, onBridgeEvent } from '../lib/bridge'
 import { RecordFeed, type RecordsListener } from './recordFeed'
 import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
 import { createBridgePageSource } from '../lib/bridgePageSource'
 import { OutboxSession } from './outboxSession.svelte'
+import { describeSyncProblem } from './syncProblem'
 import {
   browserConnectivity,
   createSyncEngine,
@@ -234,20 +235,6 @@ export class WorkspaceSession {
 function currencyOf(account: unknown): string | null {
   const currency = (account as { currency?: unknown } | null | undefined)?.currency
   return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : null
-}
-
-/** What to tell the user, in terms of what they can do about it. */
-export function describeSyncProblem(kind: string, message: string): string {
-  switch (kind) {
-    case 'unauthorized':
-      return 'ChartMogul rejected the API key — update it in Settings.'
-    case 'no_key':
-      return 'This workspace has no API key yet — add it in Settings.'
-    case 'forbidden':
-      return `ChartMogul refused access: ${message}`
-    default:
-      return message || describeError(kind)
-  }
 }
 
 export const session = new WorkspaceSession()

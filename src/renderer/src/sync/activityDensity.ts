@@ -96,10 +96,19 @@ export function equalShareCuts(
       raw.push(segment.fromMs + offsetFor(segment, target - before))
     }
   }
+  return increasingWithin(raw.map(Math.round), minMs, maxMs)
+}
+
+/** The candidate cuts inside (minMs, maxMs], each later than the one before; others dropped. */
+export function increasingWithin(
+  candidates: readonly number[],
+  minMs: number,
+  maxMs: number
+): number[] {
   const cuts: number[] = []
-  for (const value of raw.map(Math.round)) {
-    if (value > minMs && value <= maxMs && (cuts.length === 0 || value > (cuts.at(-1) as number))) {
-      cuts.push(value)
+  for (const ms of candidates) {
+    if (ms > minMs && ms <= maxMs && (cuts.length === 0 || ms > (cuts.at(-1) as number))) {
+      cuts.push(ms)
     }
   }
   return cuts

@@ -22,7 +22,12 @@ import {
   type SyncRecord
 } from './partitions'
 import { readMeta } from './syncMeta'
-import { densitySample, equalShareCuts, type DensitySample } from './activityDensity'
+import {
+  densitySample,
+  equalShareCuts,
+  increasingWithin,
+  type DensitySample
+} from './activityDensity'
 
 export interface PassPlan {
   mode: PassMode
@@ -261,20 +266,6 @@ async function activityCuts(
   )
   const samples = [...ends, ...interior.filter((s): s is DensitySample => s !== null)]
   return equalShareCuts(samples, minMs, maxMs, parts)
-}
-
-function increasingWithin(candidates: number[], minMs: number, maxMs: number): number[] {
-  const cuts: number[] = []
-  for (const ms of candidates) {
-    if (
-      ms > minMs &&
-      ms <= maxMs &&
-      (cuts.length === 0 || ms > (cuts[cuts.length - 1] as number))
-    ) {
-      cuts.push(ms)
-    }
-  }
-  return cuts
 }
 
 /** From the newest activity a completed pass saw, minus an overlap for late arrivals. */

@@ -5,6 +5,7 @@
  */
 import { Dexie } from 'dexie'
 import type { CachedCustomer, WorkspaceCache } from '../../../cache'
+import { indexedPrefixMatches } from '../../../shell/quickJumpSearch'
 
 /**
  * ChartMogul's default pipelines and the default stage names of its help-centre glossary
@@ -144,12 +145,8 @@ export async function searchCustomers(
 ): Promise<CustomerOption[]> {
   const query = text.trim()
   if (query === '' || limit <= 0) return []
-  const [byName, byEmail] = await Promise.all([
-    db.customers.where('name').startsWithIgnoreCase(query).limit(limit).toArray(),
-    db.customers.where('email').startsWithIgnoreCase(query).limit(limit).toArray()
-  ])
   const found = new Map<string, CachedCustomer>()
-  for (const customer of byName.concat(byEmail)) {
+  for (const customer of await indexedPrefixMatches(db, query, limit)) {
     if (found.size >= limit) break
     if (!found.has(customer.uuid)) found.set(customer.uuid, customer)
   }
