@@ -8,6 +8,7 @@ import {
   listOutboxEntries,
   type PushEntry
 } from '../../../src/renderer/src/outbox'
+import { beginPass, finishPass } from '../../../src/renderer/src/sync/passStore'
 import { draft, FakeServer, openCache, ScriptedError, seedRow, serverOpportunity } from './support'
 
 async function setup() {
@@ -260,5 +261,33 @@ describe('conflicts', () => {
     expect(await listOutboxEntries(db)).toHaveLength(0)
     expect(await db.opportunities.get('opp_1')).toMatchObject({ amountCents: 15_000, _dirty: 0 })
     expect(server.count('update')).toBe(0)
+  })
+})
+
+describe('pushing while a pull runs', () => {
+  test('a deal created during a full pass that did not list it survives the end-of-pass sweep', async () => {
+    const { db, server, pusher } = await setup()
+    const existing = serverOpportunity({ uuid: 'opp_old' })
+    server.put(existing)
+    await seedRow(db, existing)
+    // The pull lists the one deal ChartMogul has, before the create below lands.
+    const now = new Date().toISOString()
+    const { state } = await beginPass(db, {
+      resource: 'opportunities',
+      mode: 'full',
+      partitions: [{ id: 'all', query: {} }],
+      firstPages: new Map([['all', { items: [existing], skipped: [], cursor: null, hasMore: false }]]),
+      expectedRecords: 1,
+      checked: true,
+      now
+    })
+    await createOpportunity(db, draft({ owner: 'new@example.com' }))
+    expect(await pusher.pushAll()).toMatchObject({ pushed: 1, remaining: 0 })
+    const created = [...server.opportunities.values()].find((o) => o.uuid !== 'opp_old')
+
+    const summary = await finishPass(db, 'opportunities', state.generation, now)
+    expect(summary.removed).toBe(0)
+    expect(await db.opportunities.get(created!.uuid)).toMatchObject({ owner: 'new@example.com' })
+    expect(await db.opportunities.count()).toBe(2)
   })
 })

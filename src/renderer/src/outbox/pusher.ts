@@ -6,6 +6,7 @@
  */
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
+import { loadResourceState } from '../sync/passStore'
 import { OutboxStateError } from './enqueue'
 import {
   classifyPushFailure,
@@ -167,18 +168,26 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
     return 'stop'
   }
 
-  /** The create landed as `server`: swap the temporary id for the real one everywhere. */
+  /**
+   * The create landed as `server`: swap the temporary id for the real one everywhere.
+   *
+   * The row is stamped with the newest pass generation: a pull running meanwhile may already be
+   * past where the new deal sorts (or may have written it already), and its end-of-pass sweep
+   * removes rows stamped older than itself. The next pass lists the deal and restamps it.
+   */
   async function resolveCreate(entry: PushEntry, server: Opportunity): Promise<void> {
-    await tx(async () => {
+    await db.transaction('rw', [...outboxTables(db), db.syncState], async () => {
       const oldUuid = entry.opportunityUuid
       await table.delete(entry.id as number)
       const later = await entriesFor(db, oldUuid)
       for (const e of later) await table.put({ ...e, opportunityUuid: server.uuid })
-      const oldRow = await db.opportunities.get(oldUuid)
       await db.opportunities.delete(oldUuid)
       const remaining = await entriesFor(db, server.uuid)
       if (!remaining.some((e) => e.kind === 'delete')) {
-        const row = overlayEntries({ ...server, _gen: oldRow?._gen ?? 0 }, remaining)
+        const pulled = await db.opportunities.get(server.uuid)
+        const { generation } = await loadResourceState(db, 'opportunities')
+        const _gen = Math.max(generation, pulled?._gen ?? 0)
+        const row = overlayEntries({ ...server, _gen }, remaining)
         await db.opportunities.put(withPending(row, remaining))
       }
       await addClaim(db, server.uuid)

@@ -17,15 +17,19 @@ export class CachedRows<Row> {
     /** More reactive state whose change means re-reading (see `onCacheChange`). */
     alsoOn?: () => unknown
   ) {
+    // Reads can overlap (a slow one while a sync writes): only the newest may set the rows, or an
+    // older snapshot landing last would bring back what a later change removed.
+    let latest = 0
     onCacheChange(
       (cache) => {
+        const ticket = ++latest
         if (!cache) {
           this.rows = []
           this.loaded = true
           return
         }
         void read(cache).then((rows) => {
-          if (session.cache === cache) {
+          if (ticket === latest && session.cache === cache) {
             this.rows = rows
             this.loaded = true
           }
