@@ -110,18 +110,18 @@ async function defaultVault(): Promise<{ vault: KeyVault; status: KeyStorageStat
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const rendererIndex = builtFile('renderer', 'index.html')
   const preloadSource = readFileSync(builtFile('preload', 'index.cjs'), 'utf8')
-  // Electron's ipcMain, replaced by a map of channel → handler reached over same-origin HTTP.
+  // Electron's ipcMain, replaced by a map of channel → handler reached over a same-origin socket.
   const ipcHandlers = new Map<
     string,
     (event: InvokeEventLike, request: unknown) => Promise<unknown>
   >()
   const server = await serveStatic(join(rendererIndex, '..'), {
     path: INVOKE_PATH,
-    handle: async (body, referer) => {
+    handle: async (body, pageUrl) => {
       const { channel, payload } = body as { channel: string; payload: unknown }
       const handler = ipcHandlers.get(channel)
       if (!handler) throw new Error(`No handler registered for ${channel}`)
-      return handler({ senderFrame: { url: referer } }, payload === null ? undefined : payload)
+      return handler({ senderFrame: { url: pageUrl } }, payload === null ? undefined : payload)
     }
   })
   const appUrl = `${server.url}/index.html`

@@ -1,9 +1,10 @@
 /** A minimal static file server for the built renderer, bound to 127.0.0.1 on a free port. */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { WebSocketServer } from 'ws'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,47 +23,59 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-/** Answers POSTs to one path with JSON (the harness's stand-in for Electron's IPC). */
+/**
+ * The harness's stand-in for Electron's IPC: calls arrive as JSON over one WebSocket per page
+ * at `path`. (Not HTTP requests: Chromium opens at most six connections per host, which would
+ * cap the app at six calls in flight — a limit Electron's IPC does not have.)
+ */
 export interface JsonEndpoint {
   path: string
-  handle(body: unknown, referer: string): Promise<unknown>
+  /** `pageUrl`: the calling page, as its browser-set Origin vouches for. */
+  handle(body: unknown, pageUrl: string): Promise<unknown>
 }
 
-const MAX_BODY_BYTES = 10_000_000
+const MAX_MESSAGE_BYTES = 10_000_000
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) request.destroy(new Error('request body too large'))
-      else chunks.push(chunk)
+/** One call over the socket; `id` pairs the answer with it. */
+interface SocketCall {
+  id: number
+  body: unknown
+}
+
+function attachSocketEndpoint(
+  server: Server,
+  origin: string,
+  endpoint: JsonEndpoint
+): WebSocketServer {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin)
+    const page = url.searchParams.get('page') ?? ''
+    // Only the app's own pages: the Origin header is set by the browser, not by page code.
+    const sameOrigin = request.headers.origin === origin && page.startsWith(`${origin}/`)
+    if (url.pathname !== endpoint.path || !sameOrigin) {
+      socket.destroy()
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('message', (data: Buffer) => {
+        const call = JSON.parse(data.toString('utf8')) as SocketCall
+        const answer = (message: object) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: call.id, ...message }))
+        }
+        endpoint.handle(call.body, page).then(
+          (result) => answer({ ok: true, result: result ?? null }),
+          (error: unknown) => answer({ ok: false, error: String(error) })
+        )
+      })
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
   })
+  return sockets
 }
 
 export async function serveStatic(root: string, endpoint?: JsonEndpoint): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
-      if (endpoint && request.method === 'POST' && request.url === endpoint.path) {
-        try {
-          const result = await endpoint.handle(
-            JSON.parse(await readBody(request)),
-            request.headers.referer ?? ''
-          )
-          response.writeHead(200, {
-            'content-type': 'application/json',
-            'cache-control': 'no-store'
-          })
-          response.end(JSON.stringify(result ?? null))
-        } catch (error) {
-          response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error))
-        }
-        return
-      }
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
       const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname))
       if (!file.startsWith(normalize(root) + sep)) {
@@ -83,10 +96,14 @@ export async function serveStatic(root: string, endpoint?: JsonEndpoint): Promis
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+  const sockets = endpoint ? attachSocketEndpoint(server, url, endpoint) : null
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of sockets?.clients ?? []) client.terminate()
+        sockets?.close()
         server.closeAllConnections()
         server.close(() => resolve())
       })

@@ -276,7 +276,9 @@ describe('pushing while a pull runs', () => {
       resource: 'opportunities',
       mode: 'full',
       partitions: [{ id: 'all', query: {} }],
-      firstPages: new Map([['all', { items: [existing], skipped: [], cursor: null, hasMore: false }]]),
+      firstPages: new Map([
+        ['all', { items: [existing], skipped: [], cursor: null, hasMore: false }]
+      ]),
       expectedRecords: 1,
       checked: true,
       now

@@ -8,6 +8,11 @@ export interface SyncEngineOptions {
   maxInFlight?: number
   /** Records per page asked for; default 200 (ChartMogul's maximum). */
   perPage?: number
+  /**
+   * Pages a partition may fetch beyond the one being written; default 4. Above 1, requests keep
+   * going while slow cache writes catch up (fetched pages wait in memory, never committed early).
+   */
+  pagesAhead?: number
   /** Attempts per page at the engine level (the gateway retries transient errors itself); default 4. */
   pageAttempts?: number
   /** First engine-level retry delay, doubled per attempt; default 1 s. */
@@ -52,6 +57,7 @@ export function resolveSyncOptions(options: SyncEngineOptions = {}): ResolvedSyn
     resources: options.resources ?? SYNC_RESOURCES,
     maxInFlight: options.maxInFlight ?? 8,
     perPage: options.perPage ?? 200,
+    pagesAhead: options.pagesAhead ?? 4,
     pageAttempts: options.pageAttempts ?? 4,
     retryDelayMs: options.retryDelayMs ?? 1_000,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 15_000,
@@ -68,6 +74,9 @@ export function resolveSyncOptions(options: SyncEngineOptions = {}): ResolvedSyn
   }
   if (!Number.isInteger(resolved.perPage) || resolved.perPage < 1 || resolved.perPage > 200) {
     throw new RangeError(`perPage must be 1–200; got ${resolved.perPage}.`)
+  }
+  if (!Number.isInteger(resolved.pagesAhead) || resolved.pagesAhead < 1) {
+    throw new RangeError(`pagesAhead must be ≥ 1; got ${resolved.pagesAhead}.`)
   }
   if (!Number.isInteger(resolved.pageAttempts) || resolved.pageAttempts < 1) {
     throw new RangeError(`pageAttempts must be ≥ 1; got ${resolved.pageAttempts}.`)

@@ -1,6 +1,9 @@
 /**
  * Writes one page of records into the cache. Runs inside the caller's `rw` transaction (the
  * one that also advances the partition's checkpoint) and awaits nothing but the database.
+ * Under load, what limits a sync in Chromium is IndexedDB's one writer, and page transactions
+ * take turns on it: each round trip a transaction waits for while holding its stores is time no
+ * other page can be written, so a page's writes are queued together rather than one by one.
  */
 import type { ListPage, SkippedRecord } from '../../../shared/domain'
 import type { SyncResource } from '../../../shared/sync/pageSource'
@@ -37,12 +40,15 @@ export interface PageWriteInput {
   collectValues: boolean
 }
 
-export async function writePageRecords(
+/**
+ * Works out what a page writes: its rows (for opportunities, reading the outbox and the cached
+ * rows, inside the caller's transaction) and its statistics. Writes nothing.
+ */
+export async function preparePageRecords(
   db: WorkspaceCache,
   input: PageWriteInput
 ): Promise<PageWriteStats> {
   const { resource, generation, page } = input
-  const table = db.records(resource)
   const skippedRecords = [...page.skipped]
   const valid: SyncRecord[] = []
   page.items.forEach((item, index) => {
@@ -71,15 +77,37 @@ export async function writePageRecords(
   if (resource === 'opportunities') {
     rows = await keepPendingEdits(db, await withoutLocallyDeleted(db, rows as CachedOpportunity[]))
   }
-  await putInChunks(table, rows)
   stats.rows = rows
+  return stats
+}
 
+/**
+ * Writes a prepared page. Returns once every write is queued in the caller's transaction: the
+ * caller may queue more (its checkpoint) before awaiting, so the transaction makes one round
+ * trip to the database instead of one per step.
+ */
+export function writePreparedPage(
+  db: WorkspaceCache,
+  input: Pick<PageWriteInput, 'resource' | 'generation' | 'mode'>,
+  stats: PageWriteStats
+): Promise<unknown> {
+  const table = db.records(input.resource)
+  const writes: Promise<unknown>[] = [putInChunks(table, stats.rows)]
   // A full pass removes rows it did not write. A record that arrived malformed still exists on
   // the server, so its last good copy is kept: stamp it as seen.
-  const skippedIds = skippedRecords.flatMap((s) => (s.id === undefined ? [] : [s.id]))
+  const skippedIds = stats.skippedRecords.flatMap((s) => (s.id === undefined ? [] : [s.id]))
   if (input.mode === 'full' && skippedIds.length > 0) {
-    await table.where(':id').anyOf(skippedIds).modify({ _gen: generation })
+    writes.push(table.where(':id').anyOf(skippedIds).modify({ _gen: input.generation }))
   }
+  return Promise.all(writes)
+}
+
+export async function writePageRecords(
+  db: WorkspaceCache,
+  input: PageWriteInput
+): Promise<PageWriteStats> {
+  const stats = await preparePageRecords(db, input)
+  await writePreparedPage(db, input, stats)
   return stats
 }
 

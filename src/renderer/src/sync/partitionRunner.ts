@@ -1,7 +1,7 @@
 /**
- * Pages one partition to its end. The next page is fetched while the current one is being
- * written, and every page is committed with the cursor that follows it, so the partition can
- * be resumed from its last committed page after anything short of data loss.
+ * Pages one partition to its end. Requests run ahead of the writes (see PagesAhead), and every
+ * page is committed, in order, with the cursor that follows it, so the partition can be resumed
+ * from its last committed page after anything short of data loss.
  */
 import type { ListPage } from '../../../shared/domain'
 import type { SyncResource } from '../../../shared/sync/pageSource'
@@ -13,6 +13,7 @@ import { classifyFailure, toErrorInfo } from './failures'
 import { RunStoppedError, type PageFetch } from './fetching'
 import type { ResolvedSyncOptions } from './options'
 import type { SyncRecord } from './partitions'
+import { PagesAhead } from './pagesAhead'
 import { commitPage, markPartitionFailed, restartPartition } from './passStore'
 
 export type PartitionOutcome = 'done' | 'errored' | 'stopped'
@@ -37,8 +38,8 @@ export async function runPartition(
 
   let row = initial
   let restarted = false
-  const fetchFrom = (cursor: string | null): Promise<ListPage<SyncRecord>> => {
-    const pending = ctx.fetch(
+  const fetchFrom = (cursor: string | null): Promise<ListPage<SyncRecord>> =>
+    ctx.fetch(
       {
         resource: row.resource as SyncResource,
         query: row.query,
@@ -48,26 +49,22 @@ export async function runPartition(
       local.signal,
       remainingPagesEstimate(row)
     )
-    // Observed now so a failure while the previous page is being written is not "unhandled".
-    pending.catch(() => undefined)
-    return pending
-  }
 
+  let ahead = new PagesAhead(fetchFrom, row.cursor, ctx.options.pagesAhead)
   try {
-    let cursor = row.cursor
-    let inflight: Promise<ListPage<SyncRecord>> | null = fetchFrom(cursor)
-    while (inflight !== null) {
+    for (;;) {
+      const { cursor, page: fetching } = await ahead.next()
       let page: ListPage<SyncRecord>
       try {
-        page = await inflight
+        page = await fetching
       } catch (error) {
         if (error instanceof RunStoppedError || ctx.scope.aborted) return 'stopped'
         // A saved cursor the server no longer accepts: list the partition again from the top.
         if (!restarted && cursor !== null && classifyFailure(error) === 'rejected') {
           restarted = true
+          ahead.stop()
           row = await restartPartition(ctx.db, row, isoAt(ctx.options.clock.now()))
-          cursor = null
-          inflight = fetchFrom(null)
+          ahead = new PagesAhead(fetchFrom, null, ctx.options.pagesAhead)
           continue
         }
         const info = toErrorInfo(error, isoAt(ctx.options.clock.now()))
@@ -75,8 +72,9 @@ export async function runPartition(
         ctx.onFailed(row.partition, info)
         return 'errored'
       }
+      // Cancelled: pages fetched ahead are dropped, not written; the checkpoint resumes them.
+      if (ctx.scope.aborted) return 'stopped'
       const next = page.hasMore ? page.cursor : null
-      inflight = next === null ? null : fetchFrom(next)
       // Views get the rows as cached (a deal's pending local values, not the server's).
       let written: readonly object[] = []
       row = await commitPage(ctx.db, {
@@ -89,12 +87,13 @@ export async function runPartition(
         now: isoAt(ctx.options.clock.now()),
         onRowsWritten: (rows) => (written = rows)
       })
-      cursor = next
       ctx.onCommitted(row)
       ctx.options.onRecordsCommitted?.(row.resource, written)
+      if (next === null) break
     }
     return 'done'
   } finally {
+    ahead.stop()
     local.dispose()
   }
 }

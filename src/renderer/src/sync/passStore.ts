@@ -15,9 +15,15 @@ import {
   type PassMode,
   type PassSummary,
   type ResourceSyncState,
-  type SyncErrorInfo
+  type SyncErrorInfo,
+  type SyncStateRow
 } from '../cache/syncState'
-import { writePageRecords, type PageWriteStats } from './pageWriter'
+import {
+  preparePageRecords,
+  writePageRecords,
+  writePreparedPage,
+  type PageWriteStats
+} from './pageWriter'
 import type { PartitionPlan, SyncRecord } from './partitions'
 
 /** The checkpoint moved on without us: another writer, or the pass was replaced. */
@@ -233,28 +239,39 @@ export async function commitPage(
 ): Promise<PartitionSyncState> {
   const { resource, partition } = commit
   return db.transaction('rw', pageTables(db, resource), async () => {
-    const row = await db.syncState.get(partition.id)
-    if (
-      row?.kind !== 'partition' ||
-      row.generation !== partition.generation ||
-      row.done ||
-      row.cursor !== commit.cursor
-    ) {
-      throw new StaleCheckpointError(partition.id)
-    }
-    const stats = await writePageRecords(db, {
+    const stored = db.syncState.get(partition.id)
+    const input = {
       resource,
-      generation: row.generation,
+      generation: partition.generation,
       mode: commit.mode,
-      query: row.query,
+      query: partition.query,
       page: commit.page,
-      collectValues: row.valuesSeen !== undefined
-    })
-    const next = applyPage(row, stats, commit.nextCursor, commit.now)
-    await db.syncState.put(next)
+      collectValues: partition.valuesSeen !== undefined
+    }
+    const stats = await preparePageRecords(db, input)
+    const next = applyPage(partition, stats, commit.nextCursor, commit.now)
+    // Records and checkpoint are queued before the stored checkpoint is checked: if it has
+    // moved on (another run, a restart), throwing aborts the transaction and undoes them all.
+    const writes = Promise.all([writePreparedPage(db, input, stats), db.syncState.put(next)])
+    writes.catch(() => undefined)
+    const row = await stored
+    if (!isSameCheckpoint(row, partition)) throw new StaleCheckpointError(partition.id)
+    await writes
     commit.onRowsWritten?.(stats.rows)
     return next
   })
+}
+
+/** Whether the stored checkpoint is the one the caller continues from (nothing moved it). */
+function isSameCheckpoint(row: SyncStateRow | undefined, expected: PartitionSyncState): boolean {
+  return (
+    row?.kind === 'partition' &&
+    row.generation === expected.generation &&
+    !row.done &&
+    row.cursor === expected.cursor &&
+    row.pages === expected.pages &&
+    row.updatedAt === expected.updatedAt
+  )
 }
 
 /** Records why a partition stopped; its checkpoint stays where it was, for the next run. */
