@@ -5,6 +5,7 @@
  */
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import type { WorkspaceCache } from '../cache/db'
+import type { CachedActivity } from '../cache/records'
 import type { PartitionSyncState, ResourceSyncState } from '../cache/syncState'
 import type { ResolvedSyncOptions } from './options'
 import { KNOWN_STATUS_FILTERS, UNFILTERED } from './partitions'
@@ -87,13 +88,18 @@ export async function learnFromFallback(
   )
 }
 
+/**
+ * Which of `uuids` this pass has not written. The pass's own customers come from the `_gen`
+ * index's keys in one request: cheaper than fetching thousands of rows one by one.
+ */
 async function unseen(
   db: WorkspaceCache,
   uuids: readonly string[],
   generation: number
 ): Promise<string[]> {
-  const rows = await db.customers.bulkGet([...uuids])
-  return uuids.filter((_, i) => (rows[i]?._gen ?? -1) < generation)
+  if (uuids.length === 0) return []
+  const seen = new Set(await db.customers.where('_gen').aboveOrEqual(generation).primaryKeys())
+  return uuids.filter((uuid) => !seen.has(uuid))
 }
 
 async function missingReferencedCustomers(
@@ -102,7 +108,7 @@ async function missingReferencedCustomers(
   excludeKnownDangling = true
 ): Promise<string[]> {
   const [fromActivities, fromOpportunities, dangling] = await Promise.all([
-    db.activities.orderBy('customerUuid').uniqueKeys(),
+    activityCustomerUuids(db),
     db.opportunities.orderBy('customerUuid').uniqueKeys(),
     excludeKnownDangling ? readMeta(db, 'sync.customers.danglingRefs') : undefined
   ])
@@ -112,4 +118,31 @@ async function missingReferencedCustomers(
     if (typeof key === 'string' && !ignored.has(key)) referenced.add(key)
   }
   return unseen(db, [...referenced], generation)
+}
+
+/** Activities read per request when listing the customers they name. */
+const READ_CHUNK = 5_000
+
+/**
+ * Customers that cached activities name. Whole rows in primary-key chunks, because that is
+ * what IndexedDB reads fastest (`getAll` with a range and a count): walking the
+ * `[customerUuid+date]` index for its keys takes a database round trip per key, measured in
+ * Chromium at 50,000 activities as 1.8 s against 0.75 s for the rows. Chunks keep memory
+ * bounded on large accounts. The engine runs this once the run's other resources have fetched
+ * (FetchBarrier), so it does not hold up their writes.
+ */
+async function activityCustomerUuids(db: WorkspaceCache): Promise<string[]> {
+  const uuids = new Set<string>()
+  let after: string | null = null
+  for (;;) {
+    const chunk: CachedActivity[] =
+      after === null
+        ? await db.activities.limit(READ_CHUNK).toArray()
+        : await db.activities.where(':id').above(after).limit(READ_CHUNK).toArray()
+    for (const row of chunk) if (row.customerUuid !== null) uuids.add(row.customerUuid)
+    const last = chunk[chunk.length - 1]
+    if (chunk.length < READ_CHUNK || last === undefined) break
+    after = last.uuid
+  }
+  return [...uuids]
 }

@@ -12,6 +12,7 @@ import { toErrorInfo } from './failures'
 import { RunStoppedError, createPageFetcher } from './fetching'
 import { resolveSyncOptions, type SyncEngineOptions } from './options'
 import { ResourceProgressTracker, type ProgressListener, type ResourceProgress } from './progress'
+import { FetchBarrier } from './fetchBarrier'
 import { syncResource, type ResourceOutcome } from './resourceSync'
 import { Semaphore } from './semaphore'
 
@@ -136,6 +137,7 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
       }
     })
     for (const tracker of trackers.values()) tracker.setPhase('queued')
+    const barrier = new FetchBarrier(resources)
 
     const settled = await Promise.all(
       resources.map(async (resource) => {
@@ -147,7 +149,8 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
             fetch,
             scope: resourceScope,
             progress: trackers.get(resource) as ResourceProgressTracker,
-            fail: (error) => stopCurrent?.({ outcome: 'failed', error })
+            fail: (error) => stopCurrent?.({ outcome: 'failed', error }),
+            barrier
           },
           resource,
           request.full === true

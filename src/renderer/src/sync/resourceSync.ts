@@ -21,6 +21,7 @@ import {
   markResourceFailed,
   recordCompletenessCheck
 } from './passStore'
+import type { FetchBarrier } from './fetchBarrier'
 import { chooseMode, planPass } from './planning'
 import type { ResourceProgressTracker } from './progress'
 
@@ -36,6 +37,8 @@ export interface ResourceSyncContext {
   progress: ResourceProgressTracker
   /** Ends the run because the cache cannot be written (or another unexpected failure). */
   fail(error: unknown): void
+  /** Where the run's resources say they have fetched their pages (see FetchBarrier). */
+  barrier: FetchBarrier
 }
 
 export async function syncResource(
@@ -70,6 +73,8 @@ export async function syncResource(
       const current = await loadResourceState(db, resource)
       if (current.pass?.checked === true) break
       progress.setPhase('checking')
+      await ctx.barrier.othersFetched(resource)
+      if (ctx.scope.aborted) return stop(progress)
       partitions = await loadPartitions(db, current)
       const reason = await findIncompleteness(db, options, current, partitions)
       const added = await recordCompletenessCheck(
@@ -109,6 +114,8 @@ export async function syncResource(
     progress.failed(info)
     ctx.fail(error)
     return stop(progress)
+  } finally {
+    ctx.barrier.arrive(resource)
   }
 }
 
