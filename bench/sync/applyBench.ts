@@ -1,10 +1,12 @@
 /**
- * Runs in the app's page (bundled by run.ts): how fast the sync engine applies pages — each page
- * written with its checkpoint in one transaction — against raw Dexie `bulkPut`s of the same
- * records into the same schema. Both write into fresh databases.
+ * Runs in the app's page (bundled by run.ts): how fast the sync engine applies pages waiting to be
+ * written — pages with their checkpoint in one transaction, as many consecutive pages per
+ * transaction as the engine takes when they are already fetched (`pagesAhead`) — against raw
+ * Dexie `bulkPut`s of the same records into the same schema. All write into fresh databases.
  */
 import { deleteWorkspaceCache, openWorkspaceCache } from '../../src/renderer/src/cache'
-import { beginPass, commitPage } from '../../src/renderer/src/sync/passStore'
+import { resolveSyncOptions } from '../../src/renderer/src/sync/options'
+import { beginPass, commitPages } from '../../src/renderer/src/sync/passStore'
 import type { ListPage } from '../../src/shared/domain'
 import type { SyncResource } from '../../src/shared/sync/pageSource'
 
@@ -13,6 +15,8 @@ const PAGE = 200
 export interface ApplyBenchResult {
   records: number
   pages: number
+  /** Pages per transaction in "ours" (the engine's most, when pages wait to be written). */
+  pagesPerCommit: number
   oursMs: number
   /** One bulkPut per 200-record page (the same page granularity as a sync). */
   rawPerPageMs: number
@@ -45,8 +49,8 @@ export async function runApplyBench(
   })
   let partition = partitions[0]!
   let cursor: string | null = null
-  const oursStart = performance.now()
-  for (const [index, items] of pages.entries()) {
+  const perCommit = resolveSyncOptions().pagesAhead
+  const listing = pages.map((items, index) => {
     const hasMore = index < pages.length - 1
     const page = {
       items,
@@ -54,16 +58,20 @@ export async function runApplyBench(
       cursor: `c${index + 1}`,
       hasMore
     } as unknown as ListPage<never>
-    partition = await commitPage(ours, {
+    return { page, nextCursor: hasMore ? page.cursor : null }
+  })
+  const oursStart = performance.now()
+  for (let start = 0; start < listing.length; start += perCommit) {
+    const batch = listing.slice(start, start + perCommit)
+    partition = await commitPages(ours, {
       resource,
       partition,
       cursor,
-      page,
-      nextCursor: hasMore ? page.cursor : null,
+      pages: batch,
       mode: 'full',
       now
     })
-    cursor = page.cursor
+    cursor = batch[batch.length - 1]?.nextCursor ?? null
   }
   const oursMs = performance.now() - oursStart
   ours.close()
@@ -83,5 +91,12 @@ export async function runApplyBench(
   for (const id of ['bench-apply-ours', 'bench-apply-raw-pages', 'bench-apply-raw-single']) {
     await deleteWorkspaceCache(id)
   }
-  return { records: records.length, pages: pages.length, oursMs, rawPerPageMs, rawSingleMs }
+  return {
+    records: records.length,
+    pages: pages.length,
+    pagesPerCommit: perCommit,
+    oursMs,
+    rawPerPageMs,
+    rawSingleMs
+  }
 }

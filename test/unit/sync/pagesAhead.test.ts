@@ -81,3 +81,18 @@ test('depth 1 is the classic one-page prefetch', async () => {
   await settle()
   expect(asked).toEqual([null, '1'])
 })
+
+test('the pages that have already arrived can be taken without waiting, in order', async () => {
+  const { fetchFrom } = listing(10)
+  const ahead = new PagesAhead(fetchFrom, null, 3)
+  await (
+    await ahead.next()
+  ).page
+  await settle()
+  const arrived = [ahead.nextArrived(), ahead.nextArrived(), ahead.nextArrived()]
+  expect(arrived.map((page) => page?.cursor)).toEqual(['2', '3', '4'])
+  await settle()
+  // Taking them made room: the next three are fetched, and arrive.
+  expect(ahead.nextArrived()?.cursor).toBe('5')
+  ahead.stop()
+})

@@ -13,6 +13,8 @@ export interface FetchedPage {
   /** The cursor the page was fetched with (null: the first page). */
   cursor: string | null
   page: Promise<ListPage<SyncRecord>>
+  /** The page, once its request has succeeded. */
+  arrived?: ListPage<SyncRecord>
 }
 
 export class PagesAhead {
@@ -40,6 +42,15 @@ export class PagesAhead {
     return item
   }
 
+  /** The next page in order if it has already arrived (its request succeeded), else null. */
+  nextArrived(): ListPage<SyncRecord> | null {
+    const head = this.queue[0]
+    if (head?.arrived === undefined) return null
+    this.queue.shift()
+    this.wake('room')
+    return head.arrived
+  }
+
   /** Stops asking for more pages (what is in flight is left to the caller's abort signal). */
   stop(): void {
     this.stopped = true
@@ -56,7 +67,8 @@ export class PagesAhead {
       const page = this.fetchFrom(cursor)
       // Observed here so a failure that waits in the queue is not reported as unhandled.
       page.catch(() => undefined)
-      this.queue.push({ cursor, page })
+      const item: FetchedPage = { cursor, page }
+      this.queue.push(item)
       this.wake('page')
       let fetched: ListPage<SyncRecord>
       try {
@@ -64,6 +76,7 @@ export class PagesAhead {
       } catch {
         return // the writer meets the failure when it reaches this page
       }
+      item.arrived = fetched
       if (!fetched.hasMore) return
       cursor = fetched.cursor
     }

@@ -14,7 +14,12 @@ import { RunStoppedError, type PageFetch } from './fetching'
 import type { ResolvedSyncOptions } from './options'
 import type { SyncRecord } from './partitions'
 import { PagesAhead } from './pagesAhead'
-import { commitPage, markPartitionFailed, restartPartition } from './passStore'
+import {
+  commitPages,
+  markPartitionFailed,
+  restartPartition,
+  type FetchedPageToCommit
+} from './passStore'
 
 export type PartitionOutcome = 'done' | 'errored' | 'stopped'
 
@@ -74,15 +79,22 @@ export async function runPartition(
       }
       // Cancelled: pages fetched ahead are dropped, not written; the checkpoint resumes them.
       if (ctx.scope.aborted) return 'stopped'
-      const next = page.hasMore ? page.cursor : null
+      // Later pages that have already arrived are committed with it, in one transaction.
+      const pages = [toCommit(page)]
+      let next = pages[0]?.nextCursor ?? null
+      while (next !== null && pages.length < ctx.options.pagesAhead) {
+        const arrived = ahead.nextArrived()
+        if (arrived === null) break
+        pages.push(toCommit(arrived))
+        next = pages[pages.length - 1]?.nextCursor ?? null
+      }
       // Views get the rows as cached (a deal's pending local values, not the server's).
       let written: readonly object[] = []
-      row = await commitPage(ctx.db, {
+      row = await commitPages(ctx.db, {
         resource: row.resource,
         partition: row,
         cursor,
-        page,
-        nextCursor: next,
+        pages,
         mode: ctx.mode,
         now: isoAt(ctx.options.clock.now()),
         onRowsWritten: (rows) => (written = rows)
@@ -96,6 +108,10 @@ export async function runPartition(
     ahead.stop()
     local.dispose()
   }
+}
+
+function toCommit(page: ListPage<SyncRecord>): FetchedPageToCommit {
+  return { page, nextCursor: page.hasMore ? page.cursor : null }
 }
 
 /**
