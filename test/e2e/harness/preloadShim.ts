@@ -46,9 +46,11 @@ export function preloadInitScript(preloadSource: string): string {
         opening = connect();
         opening.catch(() => (opening = null));
       }
-      const ws = await opening;
+      const current = opening;
+      const ws = await current;
+      // Closing but not yet closed: open a new one for this call.
       if (ws.readyState !== WebSocket.OPEN) {
-        if (opening !== null && (await opening) === ws) opening = null;
+        if (opening === current) opening = null;
         return ipcRenderer.invoke(channel, payload);
       }
       const id = nextId++;

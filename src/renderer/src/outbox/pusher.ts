@@ -6,7 +6,7 @@
  */
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
-import { loadResourceState } from '../sync/passStore'
+import { loadResourceState } from '../sync'
 import { OutboxStateError } from './enqueue'
 import {
   classifyPushFailure,

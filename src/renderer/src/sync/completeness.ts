@@ -37,13 +37,11 @@ export async function findIncompleteness(
   if (state.resource === 'customers') {
     // Records reported as malformed were listed: the server has them, their partition saw them.
     const skipped = new Set(partitions.flatMap((p) => p.lastSkipped.flatMap((s) => s.id ?? [])))
-    const missed = (uuids: string[]) => uuids.filter((uuid) => !skipped.has(uuid))
-    if (pass.sampleUuids && missed(await unseen(db, pass.sampleUuids, generation)).length > 0) {
-      return 'sample_missed'
-    }
-    if (missed(await missingReferencedCustomers(db, generation)).length > 0) {
-      return 'dangling_references'
-    }
+    const seen = await customersOfPass(db, generation)
+    const missed = (uuids: readonly string[]) =>
+      uuids.filter((uuid) => !seen.has(uuid) && !skipped.has(uuid))
+    if (pass.sampleUuids && missed(pass.sampleUuids).length > 0) return 'sample_missed'
+    if (missed(await referencedCustomers(db)).length > 0) return 'dangling_references'
   }
 
   const table = db.records(state.resource)
@@ -81,30 +79,26 @@ export async function learnFromFallback(
       options.clock.now() + options.unfilteredCustomersForMs
     )
   }
+  const seen = await customersOfPass(db, generation)
+  const referenced = await referencedCustomers(db, false)
   await writeMeta(
     db,
     'sync.customers.danglingRefs',
-    await missingReferencedCustomers(db, generation, false)
+    referenced.filter((uuid) => !seen.has(uuid))
   )
 }
 
 /**
- * Which of `uuids` this pass has not written. The pass's own customers come from the `_gen`
- * index's keys in one request: cheaper than fetching thousands of rows one by one.
+ * The customers this pass has written: the `_gen` index's keys in one request, cheaper than
+ * fetching thousands of rows one by one.
  */
-async function unseen(
-  db: WorkspaceCache,
-  uuids: readonly string[],
-  generation: number
-): Promise<string[]> {
-  if (uuids.length === 0) return []
-  const seen = new Set(await db.customers.where('_gen').aboveOrEqual(generation).primaryKeys())
-  return uuids.filter((uuid) => !seen.has(uuid))
+async function customersOfPass(db: WorkspaceCache, generation: number): Promise<Set<string>> {
+  return new Set(await db.customers.where('_gen').aboveOrEqual(generation).primaryKeys())
 }
 
-async function missingReferencedCustomers(
+/** Customers that cached activities and deals name (less those known to be dangling). */
+async function referencedCustomers(
   db: WorkspaceCache,
-  generation: number,
   excludeKnownDangling = true
 ): Promise<string[]> {
   const [fromActivities, fromOpportunities, dangling] = await Promise.all([
@@ -117,7 +111,7 @@ async function missingReferencedCustomers(
   for (const key of [...fromActivities, ...fromOpportunities]) {
     if (typeof key === 'string' && !ignored.has(key)) referenced.add(key)
   }
-  return unseen(db, [...referenced], generation)
+  return [...referenced]
 }
 
 /** Activities read per request when listing the customers they name. */

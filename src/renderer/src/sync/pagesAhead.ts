@@ -4,7 +4,8 @@
  * every slow write (IndexedDB under load) would stall the requests too. Here the request chain
  * runs on its own, up to `depth` pages beyond the one being written: the request budget keeps
  * being used while the writes catch up, and nothing is committed out of order — the writer
- * still takes pages one by one, each with the cursor it was fetched with.
+ * takes pages in order, each with the cursor it was fetched with (several at once when they
+ * have already arrived).
  */
 import type { ListPage } from '../../../shared/domain'
 import type { SyncRecord } from './partitions'

@@ -81,13 +81,12 @@ export async function runPartition(
       if (ctx.scope.aborted) return 'stopped'
       // Later pages that have already arrived are committed with it, in one transaction.
       const pages = [toCommit(page)]
-      let next = pages[0]?.nextCursor ?? null
-      while (next !== null && pages.length < ctx.options.pagesAhead) {
+      while (pages.length < ctx.options.pagesAhead && pages.at(-1)?.nextCursor != null) {
         const arrived = ahead.nextArrived()
         if (arrived === null) break
         pages.push(toCommit(arrived))
-        next = pages[pages.length - 1]?.nextCursor ?? null
       }
+      const next = pages.at(-1)?.nextCursor ?? null
       // Views get the rows as cached (a deal's pending local values, not the server's).
       let written: readonly object[] = []
       row = await commitPages(ctx.db, {
