@@ -146,6 +146,7 @@ export async function pushWithRevdesk(
     },
     emit: () => undefined,
     openExternal: async () => undefined,
+    askUser: async () => false,
     demo: createDemoRuntime(() => Promise.reject(new Error('no demo in this benchmark'))),
     fetch: timedFetch
   })

@@ -14,6 +14,7 @@ import type { WorkspaceStore } from './features/workspaces/workspaceStore'
 import type { BridgeHandlers } from './ipc/dispatcher'
 import type { EmitEvent } from './ipc/registerBridge'
 import type { KeyVault } from './vault/keyVault'
+import type { AskUser } from './platform/askUser'
 
 export interface MainServices {
   app: { name: string; version: string; platform: string }
@@ -21,6 +22,7 @@ export interface MainServices {
   keyStorage: KeyStorageStatus
   emit: EmitEvent
   openExternal: (url: string) => Promise<void>
+  askUser: AskUser
   workspaces: WorkspaceStore
   gateways: GatewayPool
 }

@@ -2,7 +2,7 @@
  * Electron entry point. Thin glue only: single-instance lock, key vault selection, IPC wiring
  * and the window. Everything with logic lives in plain modules that run (and are tested) in Node.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBridgeHandlers } from './bridgeHandlers'
@@ -46,6 +46,23 @@ async function start(): Promise<void> {
       vault,
       emit,
       openExternal: (url) => shell.openExternal(url),
+      askUser: async (question) => {
+        const options = {
+          type: 'warning' as const,
+          title: question.title,
+          message: question.message,
+          detail: question.detail,
+          buttons: [question.cancelLabel, question.confirmLabel],
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true
+        }
+        const parent = BrowserWindow.getFocusedWindow()
+        const { response } = parent
+          ? await dialog.showMessageBox(parent, options)
+          : await dialog.showMessageBox(options)
+        return response === 1
+      },
       demo
     })
   )

@@ -10,6 +10,7 @@ import { createGatewayPool, type DemoRuntime } from './features/workspaces/gatew
 import { createWorkspaceStore } from './features/workspaces/workspaceStore'
 import type { VaultChoice } from './vault/selectVault'
 import type { FetchLike } from './chartmogul'
+import type { AskUser } from './platform/askUser'
 
 export interface MainPlatform {
   app: MainServices['app']
@@ -18,6 +19,8 @@ export interface MainPlatform {
   vault: VaultChoice
   emit: EmitEvent
   openExternal: (url: string) => Promise<void>
+  /** A native yes/no question the page cannot answer for the user. */
+  askUser: AskUser
   demo: DemoRuntime
   fetch?: FetchLike
 }
@@ -37,6 +40,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     keyStorage: platform.vault.status,
     emit: platform.emit,
     openExternal: platform.openExternal,
+    askUser: platform.askUser,
     workspaces,
     gateways
   }

@@ -27,6 +27,7 @@ import {
 } from '../../../src/main/ipc/registerBridge'
 import { createAppUrlMatcher } from '../../../src/main/security/navigationPolicy'
 import type { KeyVault } from '../../../src/main/vault/keyVault'
+import type { UserQuestion } from '../../../src/main/platform/askUser'
 import { loadKeytar } from '../../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../../src/main/vault/selectVault'
 import { DELIVER_FUNCTION, INVOKE_PATH, preloadInitScript } from './preloadShim'
@@ -59,6 +60,8 @@ export interface LaunchOptions {
   dataDir?: string
   /** The demo workspace's simulator; default: the app's own, started on first use. */
   demo?: DemoRuntime
+  /** How "the user" answers main's native questions (default: always Cancel). */
+  answerQuestions?: (question: UserQuestion) => boolean
 }
 
 export interface LaunchedApp {
@@ -74,6 +77,8 @@ export interface LaunchedApp {
   emit: EmitEvent
   /** URLs main was asked to open in the system browser (never actually opened). */
   externalUrls: string[]
+  /** Every native question main asked, in order (the dialog itself cannot run here). */
+  questions: UserQuestion[]
   /** Console errors and uncaught page errors, including CSP violations. */
   consoleErrors: string[]
   screenshot(name: string): Promise<string>
@@ -152,6 +157,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
 
   const externalUrls: string[] = []
+  const questions: UserQuestion[] = []
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
   const ownsDemo = options.demo === undefined
@@ -163,6 +169,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     emit,
     openExternal: async (url) => {
       externalUrls.push(url)
+    },
+    askUser: async (question) => {
+      questions.push(question)
+      return options.answerQuestions?.(question) ?? false
     },
     demo
   })
@@ -200,6 +210,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dataDir,
     emit,
     externalUrls,
+    questions,
     consoleErrors,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true })

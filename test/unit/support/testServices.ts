@@ -9,10 +9,13 @@ import { createMainServices } from '../../../src/main/mainServices'
 import { createSafeStorageVault } from '../../../src/main/vault/safeStorageVault'
 import type { VaultChoice } from '../../../src/main/vault/selectVault'
 import { fakeSafeStorage } from './fakeSafeStorage'
+import type { UserQuestion } from '../../../src/main/platform/askUser'
 
 export interface TestServices extends MainServices {
   events: unknown[]
   opened: string[]
+  /** Every native question main asked "the user". */
+  questions: UserQuestion[]
   dataDir: string
 }
 
@@ -21,11 +24,17 @@ const noDemo: DemoRuntime = createDemoRuntime(() =>
 )
 
 export function testServices(
-  options: { vault?: VaultChoice; demo?: DemoRuntime } = {}
+  options: {
+    vault?: VaultChoice
+    demo?: DemoRuntime
+    /** How "the user" answers main's native questions (default: always Cancel). */
+    answerQuestions?: (question: UserQuestion) => boolean
+  } = {}
 ): TestServices {
   const dataDir = mkdtempSync(join(tmpdir(), 'rd-main-'))
   const events: unknown[] = []
   const opened: string[] = []
+  const questions: UserQuestion[] = []
   const services = createMainServices({
     app: { name: 'Revdesk', version: '1.2.3', platform: 'linux' },
     dataDir,
@@ -35,7 +44,11 @@ export function testServices(
     },
     emit: (event, payload) => void events.push({ event, payload }),
     openExternal: async (url) => void opened.push(url),
+    askUser: async (question) => {
+      questions.push(question)
+      return options.answerQuestions?.(question) ?? false
+    },
     demo: options.demo ?? noDemo
   })
-  return { ...services, events, opened, dataDir }
+  return { ...services, events, opened, questions, dataDir }
 }
