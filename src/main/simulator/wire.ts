@@ -1,6 +1,6 @@
 /**
  * ChartMogul v1 objects exactly as they travel over HTTP: key spelling (hyphen vs underscore),
- * key order and JSON types follow the recorded exchanges in /work/shared/reference/recorded.
+ * key order and JSON types follow the recorded exchanges in test/fixtures/chartmogul/recorded.
  * These types describe the simulator's output; the app's own domain models live elsewhere and
  * must not import from here.
  */

@@ -3,14 +3,13 @@
  * stay observable), small simulators that tests start and close themselves, and the recorded
  * real exchanges the wire shapes are checked against.
  */
-import { readFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
-import { join } from 'node:path'
 import {
   startSimulator,
   type RunningSimulator,
   type SimulatorOptions
 } from '../../../src/main/simulator'
+import { loadRecording, type RecordedExchange } from '../chartmogul/support/recordings'
 
 export interface RawResponse {
   status: number
@@ -92,15 +91,11 @@ export function startSmall(options: SimulatorOptions = {}): Promise<RunningSimul
   })
 }
 
-export interface RecordedExchange {
-  request: { method: string; uri: string; body: unknown }
-  response: { status: number; headers: Record<string, string[]>; body: unknown }
-}
+export type { RecordedExchange }
 
-const RECORDED_DIR = '/work/shared/reference/recorded'
-
+/** A recorded real exchange from the repo's fixtures (one loader for every suite). */
 export function recorded(name: string): RecordedExchange[] {
-  return JSON.parse(readFileSync(join(RECORDED_DIR, `${name}.json`), 'utf8')) as RecordedExchange[]
+  return loadRecording(name)
 }
 
 /** The first exchange of a recording, as a convenience. */

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path'
 
 /**
  * Real HTTP exchanges with the live ChartMogul API (the official Ruby SDK's VCR cassettes,
- * converted to JSON), kept next to the repo in `../shared/reference/recorded`.
+ * converted to JSON), copied into test/fixtures/chartmogul/recorded (source and licence in
+ * test/fixtures/README.md).
  */
 
 export interface RecordedExchange {
@@ -25,13 +26,13 @@ export interface RecordedExchange {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 
-export const RECORDINGS_DIR = resolve(REPO_ROOT, '../shared/reference/recorded')
+export const RECORDINGS_DIR = resolve(REPO_ROOT, 'test/fixtures/chartmogul/recorded')
 
 export function loadRecording(name: string): RecordedExchange[] {
   if (!existsSync(RECORDINGS_DIR)) {
     throw new Error(
       `The recorded ChartMogul exchanges are missing: expected them in ${RECORDINGS_DIR} ` +
-        `(the repo root's sibling ../shared/reference/recorded). These tests replay them.`
+        `(test/fixtures/chartmogul/recorded, see test/fixtures/README.md). These tests replay them.`
     )
   }
   const file = join(RECORDINGS_DIR, `${name}.json`)
