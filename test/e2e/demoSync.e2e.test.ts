@@ -4,29 +4,61 @@
  * window reloads in the middle of it.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import type { SyncStateRow } from '../../src/renderer/src/cache/syncState'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
+import { storedRows } from './harness/indexedDb'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
+import { recordRequestsTo, type RequestRecorder } from './harness/requestRecorder'
+import { resumeReports } from './harness/syncResume'
 
 let app: LaunchedApp | undefined
 let simulator: RunningSimulator | undefined
+let recorder: RequestRecorder | undefined
 
 afterEach(async () => {
   await app?.close()
+  await recorder?.close()
   await simulator?.close()
   app = undefined
+  recorder = undefined
   simulator = undefined
 })
 
-/** The demo backed by a simulator this test can see into (and slow down). */
+/** The demo backed by a simulator this test can see into (and slow down), every request recorded. */
 async function demoWith(options: { customers: number; latencyMs: number }) {
   simulator = await startSimulator({
     apiKey: 'demo-e2e',
     data: { seed: 11, customers: options.customers },
     faults: { latencyMs: options.latencyMs }
   })
-  const running = simulator
-  return demoBackedBy(running)
+  recorder = await recordRequestsTo(simulator.url)
+  return demoBackedBy({ url: recorder.url, apiKey: simulator.apiKey })
+}
+
+const syncState = (current: LaunchedApp): Promise<SyncStateRow[]> =>
+  storedRows<SyncStateRow>(current, 'revdesk-demo', 'syncState')
+
+/**
+ * Waits until nothing moves: no request arrives or is answered and no checkpoint changes for
+ * `steadyReads` reads in a row. With the simulator holding requests, that means every page
+ * that did arrive has been committed.
+ */
+async function waitUntilSettled(current: LaunchedApp, steadyReads = 4, everyMs = 500) {
+  const snapshot = async (): Promise<string> => {
+    const requests = recorder!.requests
+    const answered = requests.filter((r) => r.answeredAt !== undefined).length
+    return JSON.stringify([requests.length, answered, await syncState(current)])
+  }
+  let previous = await snapshot()
+  let steady = 0
+  for (let reads = 0; steady < steadyReads; reads++) {
+    if (reads > 60) throw new Error('the sync never settled with the network held')
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+    const next = await snapshot()
+    steady = next === previous ? steady + 1 : 0
+    previous = next
+  }
 }
 
 /** Reads a table straight from IndexedDB, not through the app. */
@@ -95,17 +127,39 @@ describe('demo workspace sync', () => {
     await expect
       .poll(async () => (await storedKeys(app!, 'activities')).length, { timeout: 30_000 })
       .toBeGreaterThan(0)
+
+    // Freeze the network and let the writer commit what arrived: the checkpoints read now are
+    // exactly the ones the reloaded app finds.
+    const release = simulator!.holdRequests()
+    await waitUntilSettled(app)
+    const checkpoints = await syncState(app)
     const before = (await storedKeys(app, 'activities')).length
     expect(before).toBeLessThan(simulator!.store.activities().length)
 
+    const reloadedAt = recorder!.mark()
     await app.reload()
+    release()
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
         timeout: 60_000
       })
       .toContain('Last synced')
-    const activities = await storedKeys(app, 'activities')
-    expect(new Set(activities).size).toBe(activities.length)
+
+    // It resumed: the run after the reload asked for no page the first run had committed, asked
+    // again only for the page each unfinished partition had in flight, and picked up every
+    // partition at its checkpoint cursor.
+    const reports = resumeReports(checkpoints, recorder!.requests, reloadedAt)
+    const activities = reports.find((r) => r.resource === 'activities')
+    expect(activities?.committedPages, 'activities were mid-pass at the reload').toBeGreaterThan(0)
+    for (const report of reports) {
+      expect(report.refetchedAnswered, `${report.resource}: committed pages fetched again`).toEqual(
+        []
+      )
+      expect(report.checkpointsNotResumed, `${report.resource}: checkpoints skipped`).toEqual([])
+      expect(report.refetchedInFlight.length).toBeLessThanOrEqual(report.unfinishedPartitions)
+    }
+    const activityKeys = await storedKeys(app, 'activities')
+    expect(new Set(activityKeys).size).toBe(activityKeys.length)
     await expectStoredExactly(app, 'activities')
     await expectStoredExactly(app, 'customers')
     await expectStoredExactly(app, 'opportunities')

@@ -9,7 +9,7 @@ import type { RunningSimulator } from '../../../src/main/simulator'
 import type { LaunchedApp } from './launchApp'
 
 /** The demo workspace, answered by `simulator` (which the test closes itself). */
-export function demoBackedBy(simulator: RunningSimulator): DemoRuntime {
+export function demoBackedBy(simulator: Pick<RunningSimulator, 'url' | 'apiKey'>): DemoRuntime {
   return createDemoRuntime(async () => ({
     url: simulator.url,
     apiKey: simulator.apiKey,
