@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BRIDGE_METHOD_NAMES } from '../../src/shared/bridge/surface'
+import { startCorsServer } from './harness/corsServer'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp
@@ -75,16 +76,45 @@ describe('page sandbox', () => {
     expect(result.violated).toMatch(/^script-src/)
   })
 
-  it('cannot reach the network directly (connect-src is self only)', async () => {
-    const outcome = await app.page.evaluate(async () => {
-      try {
-        await fetch('http://127.0.0.1:9/')
-        return 'fetched'
-      } catch (error) {
-        return (error as Error).name
-      }
-    })
-    expect(outcome).toBe('TypeError')
+  it('cannot reach the network directly: connect-src blocks a live server open to any origin', async () => {
+    const server = await startCorsServer()
+    try {
+      // The server is live and would answer a cross-origin page.
+      const direct = await fetch(`${server.url}/from-node`)
+      expect(direct.headers.get('access-control-allow-origin')).toBe('*')
+      expect(server.hits).toEqual(['GET /from-node'])
+      server.hits.length = 0
+
+      const target = `${server.url}/from-page`
+      const outcome = await app.page.evaluate(async (url) => {
+        const violations: { directive: string; blocked: string }[] = []
+        const record = (e: SecurityPolicyViolationEvent): void => {
+          violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI })
+        }
+        document.addEventListener('securitypolicyviolation', record)
+        let result: string
+        try {
+          const response = await fetch(url)
+          result = `fetched ${response.status}`
+        } catch (error) {
+          result = (error as Error).name
+        }
+        // The violation event is queued as a task; let it be dispatched.
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        document.removeEventListener('securitypolicyviolation', record)
+        return { result, violations }
+      }, target)
+
+      expect(outcome.result).toBe('TypeError')
+      expect(server.hits).toEqual([])
+      expect(outcome.violations).toEqual([{ directive: 'connect-src', blocked: target }])
+      // Chromium says so on the console too, naming the directive and the address.
+      expect(
+        app.consoleErrors.filter((line) => line.includes(target) && line.includes('connect-src'))
+      ).toHaveLength(1)
+    } finally {
+      await server.close()
+    }
   })
 
   it('gets typed errors for bad arguments, and main keeps serving', async () => {
