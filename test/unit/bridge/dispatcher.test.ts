@@ -68,11 +68,14 @@ describe('dispatcher', () => {
         }
       })
     ]
-  ])('answers unknown_method (never rejects) when the method name is %s', async (_label, request) => {
-    const dispatch = createDispatcher(createBridgeHandlers(services()))
-    const result = await dispatch(request)
-    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-  })
+  ])(
+    'answers unknown_method (never rejects) when the method name is %s',
+    async (_label, request) => {
+      const dispatch = createDispatcher(createBridgeHandlers(services()))
+      const result = await dispatch(request)
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    }
+  )
 
   it('echoes at most 64 characters of an unknown method name', async () => {
     const dispatch = createDispatcher(createBridgeHandlers(services()))
@@ -89,23 +92,26 @@ describe('dispatcher', () => {
     ['an en dash', 'sk_live\u20131234', 'U+2013'],
     ['a zero-width space', 'sk_live_\u200b1234', 'U+200B'],
     ['an emoji', 'sk_live_\u{1F511}_1234', 'U+1F511']
-  ])('refuses a key with %s when it is saved, naming the character', async (_label, apiKey, code) => {
-    const s = services()
-    const dispatch = createDispatcher(createBridgeHandlers(s))
-    for (const request of [
-      { method: 'saveKey', args: { workspaceId: 'acme', apiKey } },
-      { method: 'addWorkspace', args: { name: 'Acme', apiKey } }
-    ]) {
-      const result = await dispatch(request)
-      expect(result).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_argument', issues: [{ path: 'apiKey' }] }
-      })
-      if (!result.ok) expect(result.error.issues?.[0]?.message).toContain(code)
+  ])(
+    'refuses a key with %s when it is saved, naming the character',
+    async (_label, apiKey, code) => {
+      const s = services()
+      const dispatch = createDispatcher(createBridgeHandlers(s))
+      for (const request of [
+        { method: 'saveKey', args: { workspaceId: 'acme', apiKey } },
+        { method: 'addWorkspace', args: { name: 'Acme', apiKey } }
+      ]) {
+        const result = await dispatch(request)
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_argument', issues: [{ path: 'apiKey' }] }
+        })
+        if (!result.ok) expect(result.error.issues?.[0]?.message).toContain(code)
+      }
+      expect(await s.vault.read('acme')).toBeNull()
+      expect(await s.workspaces.list()).toEqual([])
     }
-    expect(await s.vault.read('acme')).toBeNull()
-    expect(await s.workspaces.list()).toEqual([])
-  })
+  )
 
   it.each([
     ['a query', 'https://api.chartmogul.com/?region=eu', /\?/],

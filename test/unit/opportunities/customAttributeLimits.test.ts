@@ -71,9 +71,9 @@ describe('custom attribute limits', () => {
 
   it('refuses a structured value that is too large, and values that are not data', () => {
     const { maxStructuredLength } = CUSTOM_ATTRIBUTE_LIMITS
-    expect(
-      messagesFor({ blob: { text: 'x'.repeat(maxStructuredLength) } }).join(' ')
-    ).toContain(String(maxStructuredLength))
+    expect(messagesFor({ blob: { text: 'x'.repeat(maxStructuredLength) } }).join(' ')).toContain(
+      String(maxStructuredLength)
+    )
     expect(messagesFor({ n: Number.NaN })).not.toEqual([])
     expect(messagesFor({ n: Number.POSITIVE_INFINITY })).not.toEqual([])
     expect(messagesFor({ u: undefined })).not.toEqual([])

@@ -122,9 +122,7 @@ describe('which hosts a stored key may go to without asking', () => {
 
   it('any other host needs the user’s say, once per workspace', () => {
     expect(keyNeedsConfirmation('chartmogul', 'https://evil.example', [])).toBe(true)
-    expect(keyNeedsConfirmation('chartmogul', 'https://evil.example', ['evil.example'])).toBe(
-      false
-    )
+    expect(keyNeedsConfirmation('chartmogul', 'https://evil.example', ['evil.example'])).toBe(false)
     // Another port is another server.
     expect(keyNeedsConfirmation('chartmogul', 'https://evil.example:8443', ['evil.example'])).toBe(
       true
