@@ -168,7 +168,15 @@ describe('adding a workspace on a host that is not ChartMogul’s', () => {
       ok: true,
       value: { baseUrl: 'https://proxy.example', confirmedHosts: ['proxy.example'] }
     })
+    expect(services.questions).toHaveLength(1)
     expect(hostsOf(urls)).toEqual(['proxy.example'])
+    // Recorded in the workspace file: its first sync does not ask again.
+    const [stored] = await services.workspaces.list()
+    expect(stored?.confirmedHosts).toEqual(['proxy.example'])
+    expect(
+      await dispatch({ ...plansPage, args: { ...plansPage.args, workspaceId: stored?.id } })
+    ).toMatchObject({ ok: true })
+    expect(services.questions).toHaveLength(1)
   })
 
   it('does not ask for ChartMogul’s own address', async () => {
