@@ -23,7 +23,11 @@ const workspaceSchema = z.object({
   syncIntervalMinutes: z.number().int().positive().default(DEFAULT_SYNC_INTERVAL_MINUTES),
   createdAt: z.string(),
   // Added later: older files have none, which means none confirmed.
-  confirmedHosts: z.array(z.string().min(1).max(300)).max(MAX_CONFIRMED_HOSTS).default([])
+  // Trimmed rather than refused: a long list must never make the whole file unreadable.
+  confirmedHosts: z
+    .array(z.string().min(1).max(300))
+    .default([])
+    .transform((hosts) => hosts.slice(-MAX_CONFIRMED_HOSTS))
 })
 
 const fileSchema = z.object({ version: z.literal(1), workspaces: z.array(workspaceSchema) })
