@@ -15,6 +15,7 @@ import type { BridgeHandlers } from './ipc/dispatcher'
 import type { EmitEvent } from './ipc/registerBridge'
 import type { KeyVault } from './vault/keyVault'
 import type { AskUser } from './platform/askUser'
+import type { FetchLike } from './chartmogul'
 
 export interface MainServices {
   app: { name: string; version: string; platform: string }
@@ -23,6 +24,8 @@ export interface MainServices {
   emit: EmitEvent
   openExternal: (url: string) => Promise<void>
   askUser: AskUser
+  /** Main's HTTP transport (tests and benchmarks substitute it); default: the global fetch. */
+  fetch?: FetchLike
   workspaces: WorkspaceStore
   gateways: GatewayPool
 }
@@ -41,7 +44,9 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       vault: services.vault,
       gateways: services.gateways,
       emit: services.emit,
-      userAgent: `Revdesk/${services.app.version}`
+      askUser: services.askUser,
+      userAgent: `Revdesk/${services.app.version}`,
+      ...(services.fetch ? { fetch: services.fetch } : {})
     }),
     ...createPageHandlers(services.gateways),
     ...createOpportunityHandlers(services.gateways)

@@ -31,6 +31,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     store: workspaces,
     vault: platform.vault.vault,
     demo: platform.demo,
+    askUser: platform.askUser,
     userAgent: `Revdesk/${platform.app.version}`,
     ...(platform.fetch ? { fetch: platform.fetch } : {})
   })
@@ -41,6 +42,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     emit: platform.emit,
     openExternal: platform.openExternal,
     askUser: platform.askUser,
+    ...(platform.fetch ? { fetch: platform.fetch } : {}),
     workspaces,
     gateways
   }

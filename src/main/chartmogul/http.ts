@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import { BadResponseError, CancelledError, TimeoutError } from './errors'
 import { errorFromResponse } from './responseError'
 import { classifyTransportFailure } from './transportFailure'
+import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
 
 /**
  * One HTTP exchange with ChartMogul: URL, auth, headers, a per-attempt timeout, cancellation,
@@ -75,8 +76,8 @@ export function normalizeBaseUrl(raw: string): string {
 
 /** `Basic base64("<key>:")` — the key is the username, the password is empty. */
 export function basicAuthHeader(apiKey: string): string {
-  // btoa only takes Latin-1, which is also all an HTTP header can carry.
-  if (!/^[\x21-\x7e\xa1-\xff]+$/.test(apiKey)) {
+  // The same rule keys are saved under (printable ASCII), so a saved key can always be sent.
+  if (!isSendableApiKey(apiKey)) {
     throw new TypeError('The API key contains characters that cannot be sent in an HTTP header.')
   }
   return `Basic ${btoa(`${apiKey}:`)}`

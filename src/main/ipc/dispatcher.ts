@@ -19,6 +19,27 @@ export interface DispatcherOptions {
   logError?: (message: string, error: unknown) => void
 }
 
+/** How much of an unknown method name is echoed back: enough to spot a typo, never a payload. */
+const ECHOED_NAME_LENGTH = 64
+
+/** An unknown method name as it may be quoted in a message, whatever the page sent. */
+function describeMethodName(name: unknown): string {
+  if (typeof name !== 'string') return `a ${name === null ? 'null' : typeof name} (not a name)`
+  const shown = name.length > ECHOED_NAME_LENGTH ? `${name.slice(0, ECHOED_NAME_LENGTH)}…` : name
+  return `"${shown}"`
+}
+
+/** The request's `method` and `args`; a request that cannot even be read counts as empty. */
+function readRequest(request: unknown): { method: unknown; args: unknown } {
+  if (typeof request !== 'object' || request === null) return { method: undefined, args: undefined }
+  try {
+    const { method, args } = request as { method?: unknown; args?: unknown }
+    return { method, args }
+  } catch {
+    return { method: undefined, args: undefined }
+  }
+}
+
 function isMethodName(name: unknown): name is BridgeMethodName {
   return typeof name === 'string' && (BRIDGE_METHOD_NAMES as readonly string[]).includes(name)
 }
@@ -41,17 +62,23 @@ export function createDispatcher(
   const logError = options.logError ?? ((message, error) => console.error(message, error))
 
   return async (request) => {
-    const method =
-      typeof request === 'object' && request !== null
-        ? (request as { method?: unknown }).method
-        : undefined
+    const { method, args } = readRequest(request)
     if (!isMethodName(method)) {
       return failure({
         code: 'unknown_method',
-        message: `The app has no method called "${String(method)}".`
+        message: `The app has no method called ${describeMethodName(method)}.`
       })
     }
-    const parsed = bridgeMethods[method].args.safeParse((request as { args?: unknown }).args)
+    let parsed: z.ZodSafeParseResult<unknown>
+    try {
+      parsed = bridgeMethods[method].args.safeParse(args)
+    } catch {
+      // Only reachable in-process (IPC delivers plain data): arguments whose getters throw.
+      return failure({
+        code: 'invalid_argument',
+        message: `${method}: the arguments cannot be read.`
+      })
+    }
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
       return failure({

@@ -19,15 +19,30 @@ export interface SafeStorageLike {
 
 interface VaultFile {
   version: 1
+  /**
+   * Sealed keys by workspace id, in an object with no prototype: an id such as `constructor`
+   * or `__proto__` is then just a key, never a member inherited from Object.prototype.
+   */
   keys: Record<string, string>
+}
+
+/** Own string entries only; anything else a hand-edited file holds is ignored. */
+function sealedKeys(raw: unknown): Record<string, string> {
+  const keys = Object.create(null) as Record<string, string>
+  if (typeof raw !== 'object' || raw === null) return keys
+  for (const [workspaceId, sealed] of Object.entries(raw)) {
+    if (typeof sealed === 'string') keys[workspaceId] = sealed
+  }
+  return keys
 }
 
 async function readVaultFile(filePath: string): Promise<VaultFile> {
   try {
-    const parsed = JSON.parse(await readFile(filePath, 'utf8')) as Partial<VaultFile>
-    return { version: 1, keys: { ...(parsed.keys ?? {}) } }
+    const parsed = JSON.parse(await readFile(filePath, 'utf8')) as { keys?: unknown } | null
+    return { version: 1, keys: sealedKeys(parsed?.keys) }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, keys: {} }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { version: 1, keys: sealedKeys(null) }
     throw error
   }
 }
@@ -79,15 +94,15 @@ export function createSafeStorageVault(
     list: async () => Object.keys((await readVaultFile(filePath)).keys),
     read: async (workspaceId) => {
       const file = await readVaultFile(filePath)
-      const sealed = file.keys[workspaceId]
-      if (sealed === undefined) return null
+      if (!Object.hasOwn(file.keys, workspaceId)) return null
+      const sealed = file.keys[workspaceId] as string
       requireEncryption()
       return safeStorage.decryptString(Buffer.from(sealed, 'base64'))
     },
     delete: (workspaceId) =>
       serialised(async () => {
         const file = await readVaultFile(filePath)
-        if (!(workspaceId in file.keys)) return false
+        if (!Object.hasOwn(file.keys, workspaceId)) return false
         delete file.keys[workspaceId]
         await writeVaultFile(filePath, file)
         return true

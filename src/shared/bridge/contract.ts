@@ -19,6 +19,8 @@ import {
 } from '../domain'
 import type { ResourceRecord, SyncResource } from '../sync/pageSource'
 import type { Workspace } from '../workspace/workspace'
+import { checkApiAddress } from '../workspace/apiAddress'
+import { unsendableKeyProblem } from '../workspace/apiKeyText'
 
 // ---- argument schemas -------------------------------------------------------------------
 
@@ -29,13 +31,22 @@ export const workspaceIdSchema = z
     'A workspace id is 1–64 lowercase letters, digits, "-" or "_", starting with a letter or digit.'
   )
 
-/** Printable, no whitespace or control characters; generous length for any vendor's key format. */
+/**
+ * Printable ASCII only, checked when a key is saved: whitespace and control characters, and any
+ * character an HTTP header cannot carry as sent (see `shared/workspace/apiKeyText.ts`), are
+ * refused with a message naming the character, instead of every later call failing.
+ */
 export const apiKeySchema = z
   .string()
   .min(1, 'The API key is empty.')
   .max(1024, 'That is longer than any API key (1024 characters at most).')
   .refine((key) => !/[\s\p{Cc}]/u.test(key), {
     message: 'An API key has no spaces, line breaks or control characters; check what was pasted.'
+  })
+  .superRefine((key, context) => {
+    // Whitespace and control characters already have their own message above.
+    const problem = /[\s\p{Cc}]/u.test(key) ? null : unsendableKeyProblem(key)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
 const noArgs = z.undefined()
@@ -53,23 +64,19 @@ const isoDateTime = z
   )
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-03-30.')
 
-/** https, or http to this machine (a local simulator or proxy); never credentials in the URL. */
+/**
+ * An API address, refused with a reason or turned into its normalised form (the form that is
+ * stored and shown): the one rule in `shared/workspace/apiAddress.ts`.
+ */
 const baseUrlSchema = z
   .string()
-  .max(2048)
-  .refine((raw) => {
-    try {
-      const url = new URL(raw)
-      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-      return (
-        (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) &&
-        url.username === '' &&
-        url.password === ''
-      )
-    } catch {
-      return false
-    }
-  }, 'Use an https:// address like https://api.chartmogul.com (http is allowed only for this computer).')
+  .max(2048, 'That is far longer than an API address.')
+  .transform((raw, context) => {
+    const checked = checkApiAddress(raw)
+    if (checked.ok) return checked.url
+    context.addIssue({ code: 'custom', message: checked.message })
+    return z.NEVER
+  })
 
 const opportunityUuid = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'That is not an opportunity id.')
 

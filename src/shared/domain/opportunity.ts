@@ -59,6 +59,84 @@ const ownerEmail = z.email('The owner must be the email address of a ChartMogul 
 
 const nonEmpty = (what: string) => z.string().trim().min(1, `${what} is required.`)
 
+/**
+ * What one write may carry in `custom`. ChartMogul documents String values of up to 255
+ * characters (help.chartmogul.com, "Custom attributes": "Sequence of letters, numbers, or
+ * symbols up to 255 characters in length") and no limit on how many attributes there are.
+ * UNCONFIRMED, chosen conservatively here: 100 attributes per deal, keys up to 255 characters,
+ * and 1,024 characters of JSON for a structured value (kept so a value the server sent survives
+ * an edit of something else).
+ */
+export const CUSTOM_ATTRIBUTE_LIMITS = {
+  maxAttributes: 100,
+  maxKeyLength: 255,
+  maxStringLength: 255,
+  maxStructuredLength: 1024
+} as const
+
+function customValueProblem(value: unknown): string | null {
+  const limits = CUSTOM_ATTRIBUTE_LIMITS
+  if (value === null || typeof value === 'boolean') return null
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? null : 'A number attribute must be a finite number.'
+  }
+  if (typeof value === 'string') {
+    return value.length <= limits.maxStringLength
+      ? null
+      : `A text attribute holds at most ${limits.maxStringLength} characters.`
+  }
+  if (typeof value === 'object') {
+    let json: string | undefined
+    try {
+      json = JSON.stringify(value)
+    } catch {
+      json = undefined
+    }
+    if (json === undefined) return 'That attribute value is not plain data.'
+    return json.length <= limits.maxStructuredLength
+      ? null
+      : `A structured attribute holds at most ${limits.maxStructuredLength} characters of JSON.`
+  }
+  return 'An attribute value is text, a number, true/false or empty.'
+}
+
+function customAttributesSchema() {
+  const limits = CUSTOM_ATTRIBUTE_LIMITS
+  return z
+    .record(
+      z.string(),
+      z.unknown().superRefine((value, context) => {
+        const problem = customValueProblem(value)
+        if (problem) context.addIssue({ code: 'custom', message: problem })
+      })
+    )
+    .superRefine((custom, context) => {
+      const keys = Object.keys(custom)
+      if (keys.length > limits.maxAttributes) {
+        context.addIssue({
+          code: 'custom',
+          message: `A deal has at most ${limits.maxAttributes} custom attributes; this has ${keys.length}.`
+        })
+      }
+      // Checked here rather than as the record's key schema, whose own message would hide these.
+      for (const key of keys) {
+        if (key.length === 0) {
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'A custom attribute needs a key.'
+          })
+        } else if (key.length > limits.maxKeyLength) {
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `A custom attribute key is at most ${limits.maxKeyLength} characters.`
+          })
+        }
+      }
+    })
+}
+
 const opportunityFields = {
   owner: ownerEmail,
   pipeline: nonEmpty('A pipeline'),
@@ -76,7 +154,7 @@ const opportunityFields = {
     .int('The win likelihood is a whole percentage.')
     .min(0, 'The win likelihood is between 0 and 100.')
     .max(100, 'The win likelihood is between 0 and 100.'),
-  custom: z.record(z.string().min(1, 'A custom attribute needs a key.'), z.unknown())
+  custom: customAttributesSchema()
 }
 
 /** What a user fills in to create an opportunity. */

@@ -11,6 +11,12 @@ export interface Workspace {
   requestsPerSecond: number
   syncIntervalMinutes: number
   createdAt: string
+  /**
+   * Hosts other than the provider's own and this computer that the user allowed this
+   * workspace's key to go to, in a native dialog main showed. Only main writes it; absent means
+   * none (files from before it existed).
+   */
+  confirmedHosts?: string[]
 }
 
 export const DEMO_WORKSPACE_ID = 'demo'

@@ -47,6 +47,99 @@ describe('dispatcher', () => {
   })
 
   it.each([
+    ['a number', { method: 42 }],
+    ['an object without a prototype', { method: Object.create(null) as unknown }],
+    [
+      'an object whose toString throws',
+      {
+        method: {
+          toString() {
+            throw new Error('boom')
+          }
+        }
+      }
+    ],
+    ['a symbol', { method: Symbol('saveKey') }],
+    [
+      'a request whose method getter throws',
+      Object.defineProperty({}, 'method', {
+        get() {
+          throw new Error('boom')
+        }
+      })
+    ]
+  ])(
+    'answers unknown_method (never rejects) when the method name is %s',
+    async (_label, request) => {
+      const dispatch = createDispatcher(createBridgeHandlers(services()))
+      const result = await dispatch(request)
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    }
+  )
+
+  it('echoes at most 64 characters of an unknown method name', async () => {
+    const dispatch = createDispatcher(createBridgeHandlers(services()))
+    const result = await dispatch({ method: 'x'.repeat(100_000) })
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    if (result.ok) return
+    expect(result.error.message).toContain('x'.repeat(64) + '…')
+    expect(result.error.message).not.toContain('x'.repeat(65))
+    expect(result.error.message.length).toBeLessThan(200)
+  })
+
+  it.each([
+    ['an accented letter', 'sk_live_caf\u00e9_1234', 'U+00E9'],
+    ['an en dash', 'sk_live\u20131234', 'U+2013'],
+    ['a zero-width space', 'sk_live_\u200b1234', 'U+200B'],
+    ['an emoji', 'sk_live_\u{1F511}_1234', 'U+1F511']
+  ])(
+    'refuses a key with %s when it is saved, naming the character',
+    async (_label, apiKey, code) => {
+      const s = services()
+      const dispatch = createDispatcher(createBridgeHandlers(s))
+      for (const request of [
+        { method: 'saveKey', args: { workspaceId: 'acme', apiKey } },
+        { method: 'addWorkspace', args: { name: 'Acme', apiKey } }
+      ]) {
+        const result = await dispatch(request)
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_argument', issues: [{ path: 'apiKey' }] }
+        })
+        if (!result.ok) expect(result.error.issues?.[0]?.message).toContain(code)
+      }
+      expect(await s.vault.read('acme')).toBeNull()
+      expect(await s.workspaces.list()).toEqual([])
+    }
+  )
+
+  it.each([
+    ['a query', 'https://api.chartmogul.com/?region=eu', /\?/],
+    ['a fragment', 'https://api.chartmogul.com/#eu', /#/]
+  ])('refuses an API address with %s with a clear message', async (_label, baseUrl, message) => {
+    const dispatch = createDispatcher(createBridgeHandlers(services()))
+    const result = await dispatch({
+      method: 'addWorkspace',
+      args: { name: 'Acme', apiKey: 'sk_live_1234', baseUrl }
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', issues: [{ path: 'baseUrl' }] }
+    })
+    if (!result.ok) expect(result.error.issues?.[0]?.message).toMatch(message)
+  })
+
+  it('answers hasKey for workspace ids that name Object.prototype members', async () => {
+    const dispatch = createDispatcher(createBridgeHandlers(services()))
+    for (const workspaceId of ['constructor', 'hasownproperty', 'valueof']) {
+      expect(await dispatch({ method: 'hasKey', args: { workspaceId } })).toEqual({
+        ok: true,
+        value: { workspaceId, present: false, last4: null }
+      })
+    }
+  })
+
+  it.each([
     ['missing args', { method: 'hasKey' }, '(arguments)'],
     ['wrong type', { method: 'hasKey', args: { workspaceId: 7 } }, 'workspaceId'],
     ['bad workspace id', { method: 'hasKey', args: { workspaceId: '../x' } }, 'workspaceId'],

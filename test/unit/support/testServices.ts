@@ -10,6 +10,7 @@ import { createSafeStorageVault } from '../../../src/main/vault/safeStorageVault
 import type { VaultChoice } from '../../../src/main/vault/selectVault'
 import { fakeSafeStorage } from './fakeSafeStorage'
 import type { UserQuestion } from '../../../src/main/platform/askUser'
+import type { FetchLike } from '../../../src/main/chartmogul'
 
 export interface TestServices extends MainServices {
   events: unknown[]
@@ -29,6 +30,8 @@ export function testServices(
     demo?: DemoRuntime
     /** How "the user" answers main's native questions (default: always Cancel). */
     answerQuestions?: (question: UserQuestion) => boolean
+    /** Main's HTTP transport (default: the real fetch). */
+    fetch?: FetchLike
   } = {}
 ): TestServices {
   const dataDir = mkdtempSync(join(tmpdir(), 'rd-main-'))
@@ -48,7 +51,8 @@ export function testServices(
       questions.push(question)
       return options.answerQuestions?.(question) ?? false
     },
-    demo: options.demo ?? noDemo
+    demo: options.demo ?? noDemo,
+    ...(options.fetch ? { fetch: options.fetch } : {})
   })
   return { ...services, events, opened, questions, dataDir }
 }

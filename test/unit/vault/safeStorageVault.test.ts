@@ -1,5 +1,5 @@
 /** The encrypted-file fallback: never plaintext on disk, never a lost key, clear refusals. */
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, existsSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -46,5 +46,32 @@ describe('safeStorage vault', () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError)
     await expect(attempt).rejects.toMatchObject({ code: 'key_storage_unavailable' })
     expect(existsSync(file)).toBe(false)
+  })
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'treats "%s" as an ordinary workspace id: absent until saved, then its own entry',
+    async (workspaceId) => {
+      const file = tempFile()
+      const vault = createSafeStorageVault(file, fakeSafeStorage())
+      await vault.save('acme', 'acme-key')
+      expect(await vault.read(workspaceId)).toBeNull()
+      expect(await vault.delete(workspaceId)).toBe(false)
+      await vault.save(workspaceId, `key-for-${workspaceId}`)
+      expect(await vault.read(workspaceId)).toBe(`key-for-${workspaceId}`)
+      expect((await vault.list()).sort()).toEqual(['acme', workspaceId].sort())
+      expect(await vault.delete(workspaceId)).toBe(true)
+      expect(await vault.read(workspaceId)).toBeNull()
+      expect(await vault.read('acme')).toBe('acme-key')
+    }
+  )
+
+  it('ignores entries of a hand-edited file that are not encrypted strings', async () => {
+    const file = tempFile()
+    const vault = createSafeStorageVault(file, fakeSafeStorage())
+    await vault.save('acme', 'acme-key')
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { keys: Record<string, unknown> }
+    writeFileSync(file, JSON.stringify({ ...onDisk, keys: { ...onDisk.keys, other: 42 } }))
+    expect(await vault.read('other')).toBeNull()
+    expect(await vault.read('acme')).toBe('acme-key')
   })
 })

@@ -2,6 +2,11 @@
  * One ChartMogul client per workspace, built on demand from the workspace's settings and key,
  * with ONE rate limiter per workspace that every request of that workspace shares (sync pages,
  * edits, lookups), so the workspace as a whole stays inside its request budget.
+ *
+ * Defense in depth: the stored address is checked with the same rules the bridge applies, and
+ * a key goes to a host nobody confirmed (a workspaces.json from before confirmations, or edited
+ * by hand) only after the user said yes in a native dialog. A "no" is remembered until the
+ * workspace's key or settings change, so a sync does not ask again every few minutes.
  */
 import {
   createChartMogulClient,
@@ -11,8 +16,11 @@ import {
   type RateLimiter
 } from '../../chartmogul'
 import { AppError } from '../../ipc/appError'
+import type { AskUser } from '../../platform/askUser'
 import type { KeyVault } from '../../vault/keyVault'
+import { isSendableApiKey } from '../../../shared/workspace/apiKeyText'
 import type { Workspace } from '../../../shared/workspace/workspace'
+import { ensureKeyMayGo } from './keyHostConsent'
 import type { WorkspaceStore } from './workspaceStore'
 
 /** The built-in simulator behind the demo workspace, started on first use. */
@@ -33,6 +41,7 @@ export interface GatewayPoolDeps {
   store: WorkspaceStore
   vault: KeyVault
   demo: DemoRuntime
+  askUser: AskUser
   userAgent: string
   fetch?: FetchLike
 }
@@ -40,6 +49,8 @@ export interface GatewayPoolDeps {
 export function createGatewayPool(deps: GatewayPoolDeps): GatewayPool {
   const clients = new Map<string, Promise<ChartMogulClient>>()
   const limiters = new Map<string, { rate: number; limiter: RateLimiter }>()
+  /** The refusal the user gave per workspace, answered again without asking until `forget`. */
+  const declined = new Map<string, AppError>()
 
   function limiterFor(workspace: Workspace): RateLimiter {
     const existing = limiters.get(workspace.id)
@@ -47,6 +58,38 @@ export function createGatewayPool(deps: GatewayPoolDeps): GatewayPool {
     const limiter = createRateLimiter({ ratePerSecond: workspace.requestsPerSecond })
     limiters.set(workspace.id, { rate: workspace.requestsPerSecond, limiter })
     return limiter
+  }
+
+  /** The workspace's own address and key, once the key may go there. */
+  async function storedEndpoint(workspace: Workspace): Promise<{ url: string; apiKey: string }> {
+    const apiKey = await deps.vault.read(workspace.id)
+    if (!apiKey) {
+      throw new AppError(
+        'no_key',
+        `No API key is stored for “${workspace.name}”. Add it in Settings to sync this workspace.`
+      )
+    }
+    if (!isSendableApiKey(apiKey)) {
+      throw new AppError(
+        'no_key',
+        `The API key stored for “${workspace.name}” has characters an API key cannot have. Copy it from ChartMogul again and save it again in Settings.`
+      )
+    }
+    const refusal = declined.get(workspace.id)
+    if (refusal) throw refusal
+    try {
+      const consent = await ensureKeyMayGo(
+        deps.askUser,
+        workspace,
+        workspace.baseUrl,
+        'Nothing was sent. Change the API address in Settings, or save the key again to be asked again.'
+      )
+      if (consent.asked) await deps.store.confirmHost(workspace.id, consent.host)
+    } catch (error) {
+      if (error instanceof AppError) declined.set(workspace.id, error)
+      throw error
+    }
+    return { url: workspace.baseUrl, apiKey }
   }
 
   async function build(workspaceId: string): Promise<ChartMogulClient> {
@@ -58,15 +101,7 @@ export function createGatewayPool(deps: GatewayPoolDeps): GatewayPool {
       )
     }
     const endpoint =
-      workspace.kind === 'demo'
-        ? await deps.demo.ensure()
-        : { url: workspace.baseUrl, apiKey: await deps.vault.read(workspace.id) }
-    if (!endpoint.apiKey) {
-      throw new AppError(
-        'no_key',
-        `No API key is stored for “${workspace.name}”. Add it in Settings to sync this workspace.`
-      )
-    }
+      workspace.kind === 'demo' ? await deps.demo.ensure() : await storedEndpoint(workspace)
     return createChartMogulClient({
       apiKey: endpoint.apiKey,
       baseUrl: endpoint.url,
@@ -89,6 +124,7 @@ export function createGatewayPool(deps: GatewayPoolDeps): GatewayPool {
     },
     forget(workspaceId) {
       clients.delete(workspaceId)
+      declined.delete(workspaceId)
     },
     limiterFor
   }

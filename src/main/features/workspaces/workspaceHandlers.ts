@@ -23,7 +23,8 @@ export function createWorkspaceHandlers(
         baseUrl: 'http://127.0.0.1/',
         requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
         syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
-        createdAt: now().toISOString()
+        createdAt: now().toISOString(),
+        confirmedHosts: []
       })
   }
 }

@@ -1,11 +1,14 @@
 /**
  * Adding, changing and removing ChartMogul workspaces. A new key is checked with ChartMogul
  * (ping) before anything is stored: a wrong key gets a clear message and leaves no trace.
+ * Before a key is sent to a host that is not ChartMogul's own (nor this computer, nor confirmed
+ * before), main asks the user natively; a "no" sends nothing and changes nothing.
  */
 import { createChartMogulClient, type FetchLike } from '../../chartmogul'
 import { AppError } from '../../ipc/appError'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
 import type { EmitEvent } from '../../ipc/registerBridge'
+import type { AskUser } from '../../platform/askUser'
 import type { KeyVault } from '../../vault/keyVault'
 import {
   DEFAULT_REQUESTS_PER_SECOND,
@@ -14,6 +17,7 @@ import {
 } from '../../../shared/workspace/workspace'
 import { withGatewayErrors } from '../sync/gatewayErrors'
 import type { GatewayPool } from './gatewayPool'
+import { ensureKeyMayGo } from './keyHostConsent'
 import { newWorkspaceId } from './workspaceIds'
 import type { WorkspaceStore } from './workspaceStore'
 
@@ -22,6 +26,7 @@ export interface WorkspaceSettingsDeps {
   vault: KeyVault
   gateways: Pick<GatewayPool, 'forget'>
   emit: EmitEvent
+  askUser: AskUser
   userAgent: string
   fetch?: FetchLike
   now?: () => Date
@@ -47,7 +52,14 @@ export function createWorkspaceSettingsHandlers(
 
   return {
     addWorkspace: async ({ name, apiKey, baseUrl }) => {
+      // The schema has already normalised the address (or refused it).
       const url = baseUrl ?? DEFAULT_BASE_URL
+      const consent = await ensureKeyMayGo(
+        deps.askUser,
+        { name, kind: 'chartmogul' },
+        url,
+        'Nothing was sent and nothing was saved.'
+      )
       await checkKey(apiKey, url)
       const workspace = {
         id: newWorkspaceId(name),
@@ -56,7 +68,8 @@ export function createWorkspaceSettingsHandlers(
         baseUrl: url,
         requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
         syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
-        createdAt: now().toISOString()
+        createdAt: now().toISOString(),
+        confirmedHosts: consent.asked ? [consent.host] : []
       }
       // Key first: a workspace never exists without its key.
       await deps.vault.save(workspace.id, apiKey)
@@ -79,12 +92,24 @@ export function createWorkspaceSettingsHandlers(
           'The demo workspace always talks to the built-in simulator.'
         )
       }
+      let confirmedHosts = current.confirmedHosts ?? []
       if (changes.baseUrl !== undefined && changes.baseUrl !== current.baseUrl) {
-        // The stored key must work against the new address before it is switched.
+        // The stored key must work against the new address before it is switched, and may go
+        // there only with the user's say. Without a stored key nothing is sent now; the key
+        // saved later is asked about before its first request (gatewayPool).
         const key = await deps.vault.read(workspaceId)
-        if (key) await checkKey(key, changes.baseUrl)
+        if (key) {
+          const consent = await ensureKeyMayGo(
+            deps.askUser,
+            current,
+            changes.baseUrl,
+            'The API address was not changed and nothing was sent.'
+          )
+          await checkKey(key, changes.baseUrl)
+          if (consent.asked) confirmedHosts = [...confirmedHosts, consent.host]
+        }
       }
-      const updated = { ...current, ...changes }
+      const updated = { ...current, ...changes, confirmedHosts }
       await deps.store.put(updated)
       deps.gateways.forget(workspaceId)
       return updated

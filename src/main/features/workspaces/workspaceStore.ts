@@ -11,6 +11,9 @@ import {
   type Workspace
 } from '../../../shared/workspace/workspace'
 
+/** More than any real workspace needs; the oldest confirmation goes first beyond it. */
+const MAX_CONFIRMED_HOSTS = 20
+
 const workspaceSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -18,7 +21,13 @@ const workspaceSchema = z.object({
   baseUrl: z.url(),
   requestsPerSecond: z.number().positive().max(40).default(DEFAULT_REQUESTS_PER_SECOND),
   syncIntervalMinutes: z.number().int().positive().default(DEFAULT_SYNC_INTERVAL_MINUTES),
-  createdAt: z.string()
+  createdAt: z.string(),
+  // Added later: older files have none, which means none confirmed.
+  // Trimmed rather than refused: a long list must never make the whole file unreadable.
+  confirmedHosts: z
+    .array(z.string().min(1).max(300))
+    .default([])
+    .transform((hosts) => hosts.slice(-MAX_CONFIRMED_HOSTS))
 })
 
 const fileSchema = z.object({ version: z.literal(1), workspaces: z.array(workspaceSchema) })
@@ -27,6 +36,8 @@ export interface WorkspaceStore {
   list(): Promise<Workspace[]>
   get(id: string): Promise<Workspace | null>
   put(workspace: Workspace): Promise<Workspace>
+  /** Records that the user allowed this workspace's key to go to `host`; null if no workspace. */
+  confirmHost(id: string, host: string): Promise<Workspace | null>
   remove(id: string): Promise<boolean>
 }
 
@@ -73,6 +84,21 @@ export function createWorkspaceStore(filePath: string): WorkspaceStore {
         else all[index] = workspace
         await save(all)
         return workspace
+      }),
+    // Read-modify-write inside the queue, so a rename saved meanwhile is not undone.
+    confirmHost: (id, host) =>
+      serialised(async () => {
+        const all = await load()
+        const index = all.findIndex((w) => w.id === id)
+        const current = all[index]
+        if (!current) return null
+        const confirmedHosts = current.confirmedHosts ?? []
+        const updated = confirmedHosts.includes(host)
+          ? current
+          : { ...current, confirmedHosts: [...confirmedHosts, host].slice(-MAX_CONFIRMED_HOSTS) }
+        all[index] = updated
+        await save(all)
+        return updated
       }),
     remove: (id) =>
       serialised(async () => {
