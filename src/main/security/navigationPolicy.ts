@@ -7,6 +7,8 @@ import { isSafeExternalUrl } from './externalLinks'
 /**
  * The app's page is either the built `index.html` (file://) or the dev server's origin. A URL is
  * "the app" when it is that same document (any hash/query) or, for the dev server, same origin.
+ * For file:// the host counts too: `file://evilhost/<app path>` is another machine's file (a UNC
+ * share on Windows), not the app. The URL parser folds `localhost` into the empty host.
  */
 export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
   const app = new URL(appUrl)
@@ -17,7 +19,9 @@ export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
     } catch {
       return false
     }
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname
+    if (app.protocol === 'file:') {
+      return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname
+    }
     return url.origin === app.origin
   }
 }

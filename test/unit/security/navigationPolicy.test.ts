@@ -13,6 +13,26 @@ describe('navigation policy', () => {
     expect(isApp('not a url')).toBe(false)
   })
 
+  it('compares the host of a file:// URL: the same path on another machine is not the app', () => {
+    const path = '/Applications/Revdesk.app/out/renderer/index.html'
+    const isApp = createAppUrlMatcher(`file://${path}`)
+    // A UNC path on Windows (\\evilhost\share): the same path, served by another machine.
+    expect(isApp(`file://evilhost${path}`)).toBe(false)
+    expect(isApp(`file://evilhost${path}#/customers`)).toBe(false)
+    expect(isApp(`file:////evilhost${path}`)).toBe(false)
+    expect(isApp(`file:///${path}`)).toBe(false)
+    // "localhost" is this machine: the URL parser folds it into the empty host.
+    expect(isApp(`file://localhost${path}`)).toBe(true)
+
+    const windows = createAppUrlMatcher(
+      'file:///C:/Program%20Files/Revdesk/out/renderer/index.html'
+    )
+    expect(windows('file:///C:/Program%20Files/Revdesk/out/renderer/index.html')).toBe(true)
+    expect(windows('file://evilhost/C:/Program%20Files/Revdesk/out/renderer/index.html')).toBe(
+      false
+    )
+  })
+
   it('treats the dev server origin as the app in development', () => {
     const isApp = createAppUrlMatcher('http://localhost:5173/')
     expect(isApp('http://localhost:5173/index.html')).toBe(true)
