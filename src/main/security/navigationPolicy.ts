@@ -2,7 +2,7 @@
  * Navigation rules for the app window: it may only ever show the app's own page. Everything is a
  * pure function of URLs so the rules are tested without Electron.
  */
-import { isSafeExternalUrl } from './externalLinks'
+import { decideExternalLink } from './externalLinks'
 
 /**
  * The app's page is either the built `index.html` (file://) or the dev server's origin. A URL is
@@ -26,9 +26,14 @@ export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
   }
 }
 
-export type WindowOpenDecision = { action: 'deny'; openExternally: string | null }
+/**
+ * `offerExternally`: the normalised href to offer the user in the system browser (after asking:
+ * the link is page content), or null when it may not leave the app at all.
+ */
+export type WindowOpenDecision = { action: 'deny'; offerExternally: string | null }
 
-/** `window.open` and target=_blank never make a new Electron window; https goes to the browser. */
+/** `window.open` and target=_blank never make a new Electron window; https may go to the browser. */
 export function decideWindowOpen(url: string): WindowOpenDecision {
-  return { action: 'deny', openExternally: isSafeExternalUrl(url) ? url : null }
+  const link = decideExternalLink(url, 'link')
+  return { action: 'deny', offerExternally: link.action === 'refuse' ? null : link.href }
 }
