@@ -44,7 +44,7 @@ const CONTROL = /\p{Cc}/gu
 const FORMAT = /\p{Cf}/gu
 // An echoed header: `Authorization: <anything up to the end of the value>`, JSON or header form.
 const AUTHORIZATION_VALUE =
-  /(authorization)(["']?\s*[:=]\s*["']?)(?:(?:basic|bearer|token|digest)\s+)?[^\s"',;}\]]+/gi
+  /(authorization)(["']?\s*[:=]\s*["']?)(?:(?:basic|bearer|token|digest)\s+)?(?:\[redacted\]|[^\s"',;}\]]+)/gi
 // `Basic`/`Bearer` followed by something that looks like a credential: long enough, and not a
 // plain word (plans are often called "Basic Monthly").
 const SCHEME_CREDENTIAL =

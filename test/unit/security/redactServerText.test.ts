@@ -46,6 +46,9 @@ describe('server text cleaning', () => {
 
   it('removes any echoed Authorization value, even one that is not this key', () => {
     expect(clean('Authorization: Basic c29tZW9uZS1lbHNlOg==')).toBe('Authorization: [redacted]')
+    expect(clean(`you sent Authorization: Basic ${BASIC} (key ${KEY})`)).toBe(
+      'you sent Authorization: [redacted] (key [redacted])'
+    )
     expect(clean('{"authorization":"Token abc.def"}')).not.toContain('abc.def')
     expect(clean('Bearer eyJhbGciOi.J9.x')).toBe('Bearer [redacted]')
   })
