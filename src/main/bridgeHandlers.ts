@@ -4,6 +4,7 @@
  */
 import type { KeyStorageStatus } from '../shared/bridge/contract'
 import { createAppHandlers } from './features/app/appHandlers'
+import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createKeyHandlers } from './features/keys/keyHandlers'
 import { createOpportunityHandlers } from './features/opportunities/opportunityHandlers'
 import { createPageHandlers } from './features/sync/pageHandlers'
@@ -35,7 +36,7 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     ...createAppHandlers({
       ...services.app,
       keyStorage: services.keyStorage,
-      openExternal: services.openExternal
+      openLink: createExternalLinkOpener(services)
     }),
     ...createKeyHandlers(services.vault, services.emit, services.gateways),
     ...createWorkspaceHandlers(services.workspaces),

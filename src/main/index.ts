@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electro
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBridgeHandlers } from './bridgeHandlers'
+import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
 import { createMainServices } from './mainServices'
@@ -39,33 +40,34 @@ async function start(): Promise<void> {
   })
   const demo = createDemoRuntime(startDemoSimulator)
   app.on('will-quit', () => void demo.close())
-  const handlers = createBridgeHandlers(
-    createMainServices({
-      app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-      dataDir: app.getPath('userData'),
-      vault,
-      emit,
-      openExternal: (url) => shell.openExternal(url),
-      askUser: async (question) => {
-        const options = {
-          type: 'warning' as const,
-          title: question.title,
-          message: question.message,
-          detail: question.detail,
-          buttons: [question.cancelLabel, question.confirmLabel],
-          defaultId: 0,
-          cancelId: 0,
-          noLink: true
-        }
-        const parent = BrowserWindow.getFocusedWindow()
-        const { response } = parent
-          ? await dialog.showMessageBox(parent, options)
-          : await dialog.showMessageBox(options)
-        return response === 1
-      },
-      demo
-    })
-  )
+  const services = createMainServices({
+    app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    dataDir: app.getPath('userData'),
+    vault,
+    emit,
+    openExternal: (url) => shell.openExternal(url),
+    askUser: async (question) => {
+      const options = {
+        type: 'warning' as const,
+        title: question.title,
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.cancelLabel, question.confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true
+      }
+      const parent = BrowserWindow.getFocusedWindow()
+      const { response } = parent
+        ? await dialog.showMessageBox(parent, options)
+        : await dialog.showMessageBox(options)
+      return response === 1
+    },
+    demo
+  })
+  const handlers = createBridgeHandlers(services)
+  // window.open / target=_blank from the page: offered in the browser only after the user agrees.
+  const openLink = createExternalLinkOpener(services)
   const url = appUrl()
   registerBridge(ipcMain, createDispatcher(handlers), createAppUrlMatcher(url))
 
@@ -74,7 +76,8 @@ async function start(): Promise<void> {
       appUrl: url,
       preloadPath: preloadPathFrom(mainDir),
       iconPath: join(mainDir, '../../resources/icon.png'),
-      stateFile: join(app.getPath('userData'), 'window-state.json')
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      offerLink: (href) => void openLink(href, 'link').catch(() => undefined)
     })
 
   let mainWindow = await openWindow()

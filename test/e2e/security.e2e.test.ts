@@ -146,7 +146,10 @@ describe('page sandbox', () => {
 
   it('opens only https links in the system browser', async () => {
     const results = await app.page.evaluate(async () => ({
-      https: await window.revdesk.openExternal({ url: 'https://app.chartmogul.com/#/customers' }),
+      https: await window.revdesk.openExternal({
+        url: 'https://app.chartmogul.com/#/customers',
+        purpose: 'chartmogul-app'
+      }),
       file: await window.revdesk.openExternal({ url: 'file:///etc/passwd' }),
       js: await window.revdesk.openExternal({ url: 'javascript:alert(1)' })
     }))

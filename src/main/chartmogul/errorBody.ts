@@ -1,3 +1,8 @@
+import {
+  MAX_FIELD_ERRORS,
+  createServerTextCleaner,
+  type ServerTextCleaner
+} from '../security/redactServerText'
 import type { FieldError } from './errors'
 
 /**
@@ -9,15 +14,42 @@ import type { FieldError } from './errors'
  *   `{"name":["Name can't be blank"],"error_details":[{param,code,message}]}` (Rails-style)
  *   `500 Internal Server Error` as text/plain, HTML from a proxy, or nothing at all.
  * Nothing here throws: an unreadable body just yields no message.
+ *
+ * Every string taken from the body (messages, field names, codes) goes through `clean`, which
+ * removes the request's key and any echoed credential, strips control characters and caps the
+ * length (`security/redactServerText.ts`); at most MAX_FIELD_ERRORS field errors are kept.
  */
 export interface ParsedErrorBody {
   message: string | null
   fieldErrors: FieldError[]
 }
 
-const MAX_MESSAGE_LENGTH = 300
+/** Field names and codes are short; a longer one is not worth showing in full. */
+const MAX_FIELD_NAME_LENGTH = 100
+const MAX_FIELD_MESSAGE_LENGTH = 300
 
-export function parseErrorBody(text: string): ParsedErrorBody {
+export function parseErrorBody(
+  text: string,
+  clean: ServerTextCleaner = createServerTextCleaner(null)
+): ParsedErrorBody {
+  const read = readErrorBody(text)
+  const message = read.message === null ? null : clean(read.message)
+  return {
+    message: message === '' ? null : message,
+    fieldErrors: read.fieldErrors.slice(0, MAX_FIELD_ERRORS).map((error) => {
+      const cleaned: FieldError = {
+        field: clean(error.field, MAX_FIELD_NAME_LENGTH),
+        message: clean(error.message, MAX_FIELD_MESSAGE_LENGTH)
+      }
+      return error.code === undefined
+        ? cleaned
+        : { ...cleaned, code: clean(error.code, MAX_FIELD_NAME_LENGTH) }
+    })
+  }
+}
+
+/** The body's shape, uncut and uncleaned. */
+function readErrorBody(text: string): ParsedErrorBody {
   const trimmed = text.trim()
   if (trimmed === '') return { message: null, fieldErrors: [] }
 
@@ -28,12 +60,11 @@ export function parseErrorBody(text: string): ParsedErrorBody {
     return { message: plainTextMessage(trimmed), fieldErrors: [] }
   }
 
-  if (typeof json === 'string') return { message: clip(json), fieldErrors: [] }
+  if (typeof json === 'string') return { message: json, fieldErrors: [] }
   if (!isRecord(json)) return { message: null, fieldErrors: [] }
 
   const fieldErrors = collectFieldErrors(json)
-  const message = topLevelMessage(json) ?? summarize(fieldErrors)
-  return { message: message === null ? null : clip(message), fieldErrors }
+  return { message: topLevelMessage(json) ?? summarize(fieldErrors), fieldErrors }
 }
 
 function collectFieldErrors(body: Record<string, unknown>): FieldError[] {
@@ -125,16 +156,9 @@ function plainTextMessage(text: string): string | null {
   if (text.startsWith('<')) {
     // An HTML error page from a proxy: its <title> is the only part worth showing.
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim()
-    return title ? clip(title) : null
+    return title ? title : null
   }
-  return clip(text.replace(/\s+/g, ' '))
-}
-
-function clip(text: string): string {
-  const oneLine = text.trim()
-  return oneLine.length > MAX_MESSAGE_LENGTH
-    ? `${oneLine.slice(0, MAX_MESSAGE_LENGTH - 1)}…`
-    : oneLine
+  return text
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -1,3 +1,5 @@
+import { capText } from '../security/redactServerText'
+
 /**
  * Everything that can go wrong talking to ChartMogul, as a closed set of kinds a caller can
  * switch on. Each error's `message` is written for the user; the technical detail (status,
@@ -124,6 +126,9 @@ export class NotFoundError extends ChartMogulError {
   }
 }
 
+/** How much of the field errors the message repeats. */
+const MAX_DETAILS_LENGTH = 600
+
 export class ValidationError extends ChartMogulError {
   declare readonly kind: 'Validation'
   constructor(
@@ -141,7 +146,11 @@ export class ValidationError extends ChartMogulError {
   private static describe(fieldErrors: FieldError[], context: ErrorContext): string {
     const local = (context.status ?? null) === null
     if (fieldErrors.length > 0) {
-      const details = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')
+      // A sentence, not a report: every field error stays in `fieldErrors` for the form.
+      const details = capText(
+        fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        MAX_DETAILS_LENGTH
+      )
       return local
         ? `Some fields need attention — ${details}`
         : `ChartMogul rejected some fields — ${details}`

@@ -1,3 +1,4 @@
+import { createServerTextCleaner } from '../security/redactServerText'
 import type { Clock } from './clock'
 import { BadResponseError, CancelledError, TimeoutError } from './errors'
 import { errorFromResponse } from './responseError'
@@ -157,7 +158,13 @@ export async function sendRequest(
   }
 
   if (received.status < 200 || received.status > 299) {
-    throw errorFromResponse(received, request.resource, config.clock.now())
+    // The server may echo the Authorization header: its text is cleaned of this key.
+    throw errorFromResponse(
+      received,
+      request.resource,
+      config.clock.now(),
+      createServerTextCleaner(config.apiKey)
+    )
   }
   return { status: received.status, text: received.bodyText }
 }

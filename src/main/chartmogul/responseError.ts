@@ -1,3 +1,4 @@
+import { createServerTextCleaner, type ServerTextCleaner } from '../security/redactServerText'
 import { parseErrorBody } from './errorBody'
 import {
   BadResponseError,
@@ -20,15 +21,17 @@ export interface ErrorResponse {
 
 /**
  * Turns a non-2xx response into the error a user can act on. `resource` names what the
- * request was about ("customer", "opportunity") for the not-found message.
+ * request was about ("customer", "opportunity") for the not-found message. `clean` is made with
+ * the key the request carried: nothing the server wrote reaches the error without it.
  */
 export function errorFromResponse(
   response: ErrorResponse,
   resource: string,
-  nowMs: number
+  nowMs: number,
+  clean: ServerTextCleaner = createServerTextCleaner(null)
 ): ChartMogulError {
   const { status } = response
-  const { message: serverMessage, fieldErrors } = parseErrorBody(response.bodyText)
+  const { message: serverMessage, fieldErrors } = parseErrorBody(response.bodyText, clean)
   const retryAfterMs = parseRetryAfter(response.retryAfter, nowMs)
   const context = { status, serverMessage, retryAfterMs }
 

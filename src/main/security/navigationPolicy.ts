@@ -2,11 +2,13 @@
  * Navigation rules for the app window: it may only ever show the app's own page. Everything is a
  * pure function of URLs so the rules are tested without Electron.
  */
-import { isSafeExternalUrl } from './externalLinks'
+import { decideExternalLink } from './externalLinks'
 
 /**
  * The app's page is either the built `index.html` (file://) or the dev server's origin. A URL is
  * "the app" when it is that same document (any hash/query) or, for the dev server, same origin.
+ * For file:// the host counts too: `file://evilhost/<app path>` is another machine's file (a UNC
+ * share on Windows), not the app. The URL parser folds `localhost` into the empty host.
  */
 export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
   const app = new URL(appUrl)
@@ -17,14 +19,21 @@ export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
     } catch {
       return false
     }
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname
+    if (app.protocol === 'file:') {
+      return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname
+    }
     return url.origin === app.origin
   }
 }
 
-export type WindowOpenDecision = { action: 'deny'; openExternally: string | null }
+/**
+ * `offerExternally`: the normalised href to offer the user in the system browser (after asking:
+ * the link is page content), or null when it may not leave the app at all.
+ */
+export type WindowOpenDecision = { action: 'deny'; offerExternally: string | null }
 
-/** `window.open` and target=_blank never make a new Electron window; https goes to the browser. */
+/** `window.open` and target=_blank never make a new Electron window; https may go to the browser. */
 export function decideWindowOpen(url: string): WindowOpenDecision {
-  return { action: 'deny', openExternally: isSafeExternalUrl(url) ? url : null }
+  const link = decideExternalLink(url, 'link')
+  return { action: 'deny', offerExternally: link.action === 'refuse' ? null : link.href }
 }

@@ -3,7 +3,7 @@
  * from the app, no new windows, no permissions. Electron glue only; the rules themselves live in
  * `security/` and are unit-tested.
  */
-import { BrowserWindow, screen, session, shell } from 'electron'
+import { BrowserWindow, screen, session } from 'electron'
 import { join } from 'node:path'
 import { createAppUrlMatcher, decideWindowOpen } from '../security/navigationPolicy'
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
@@ -14,6 +14,8 @@ export interface MainWindowOptions {
   preloadPath: string
   iconPath: string
   stateFile: string
+  /** Offers a link from page content in the system browser (asks the user first). */
+  offerLink: (href: string) => void
 }
 
 export async function createMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
@@ -54,7 +56,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url)
-    if (decision.openExternally) void shell.openExternal(decision.openExternally)
+    if (decision.offerExternally) options.offerLink(decision.offerExternally)
     return { action: decision.action }
   })
 

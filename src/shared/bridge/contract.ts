@@ -175,8 +175,17 @@ function event<Payload>(): EventSpec<Payload> {
 
 export const bridgeMethods = {
   getAppInfo: method<AppInfo>()(noArgs),
-  /** Opens an https URL in the system browser; anything else is refused. */
-  openExternal: method<void>()(z.strictObject({ url: z.string().max(4096) })),
+  /**
+   * Opens an https URL in the system browser; anything else is refused. `chartmogul-app` (a
+   * record's "Open in ChartMogul") opens only ChartMogul's app host; any other `link` is opened
+   * only after the user confirms its host in a native dialog.
+   */
+  openExternal: method<void>()(
+    z.strictObject({
+      url: z.string().max(4096),
+      purpose: z.enum(['chartmogul-app', 'link']).default('link')
+    })
+  ),
   saveKey: method<KeyPresence>()(
     z.strictObject({ workspaceId: workspaceIdSchema, apiKey: apiKeySchema })
   ),

@@ -206,7 +206,10 @@ describe('dispatcher', () => {
       })
     }
     expect(
-      await dispatch({ method: 'openExternal', args: { url: 'https://app.chartmogul.com/' } })
+      await dispatch({
+        method: 'openExternal',
+        args: { url: 'https://app.chartmogul.com/', purpose: 'chartmogul-app' }
+      })
     ).toEqual({ ok: true, value: undefined })
     expect(s.opened).toEqual(['https://app.chartmogul.com/'])
   })

@@ -39,7 +39,13 @@ describe('registerBridge', () => {
       ok: true,
       value: 'hi'
     })
-    for (const url of ['https://evil.test/', 'file:///tmp/evil.html', '']) {
+    for (const url of [
+      'https://evil.test/',
+      'file:///tmp/evil.html',
+      // The app's path on another machine (a UNC share on Windows).
+      'file://evilhost/opt/revdesk/out/renderer/index.html',
+      ''
+    ]) {
       expect(await handler({ senderFrame: { url } }, { method: 'getAppInfo' })).toMatchObject({
         ok: false,
         error: { code: 'forbidden' }

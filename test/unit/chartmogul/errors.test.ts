@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseErrorBody } from '../../../src/main/chartmogul/errorBody'
 import { errorFromResponse } from '../../../src/main/chartmogul/responseError'
 import { parseRetryAfter } from '../../../src/main/chartmogul/retryAfter'
+import { MAX_SERVER_TEXT_LENGTH } from '../../../src/main/security/redactServerText'
 import {
   OutcomeUnknownError,
   TimeoutError,
@@ -125,9 +126,9 @@ describe('parseErrorBody', () => {
     expect(parseErrorBody('{"code":400,"mess').message).toBe('{"code":400,"mess')
   })
 
-  it('clips very long messages', () => {
+  it('clips very long messages (the cap of all server text, see security/redactServerText)', () => {
     const message = parseErrorBody('x'.repeat(5000)).message ?? ''
-    expect(message.length).toBe(300)
+    expect(message.length).toBe(MAX_SERVER_TEXT_LENGTH)
     expect(message.endsWith('…')).toBe(true)
   })
 })

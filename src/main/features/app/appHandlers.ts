@@ -1,16 +1,15 @@
 /** Bridge handlers about the app itself: version/platform/key storage, and opening links. */
 import type { KeyStorageStatus } from '../../../shared/bridge/contract'
-import { AppError } from '../../ipc/appError'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
-import { isSafeExternalUrl } from '../../security/externalLinks'
+import type { OpenLink } from './externalLinkOpener'
 
 export interface AppHandlerDeps {
   name: string
   version: string
   platform: string
   keyStorage: KeyStorageStatus
-  /** shell.openExternal in the app. */
-  openExternal: (url: string) => Promise<void>
+  /** Opens a link by the external-link rules (asks first unless it is a ChartMogul record). */
+  openLink: OpenLink
 }
 
 export function createAppHandlers(
@@ -23,14 +22,6 @@ export function createAppHandlers(
       platform: deps.platform,
       keyStorage: deps.keyStorage
     }),
-    openExternal: async ({ url }) => {
-      if (!isSafeExternalUrl(url)) {
-        throw new AppError(
-          'forbidden',
-          `Revdesk only opens https:// links in your browser (refused "${url.slice(0, 200)}").`
-        )
-      }
-      await deps.openExternal(url)
-    }
+    openExternal: ({ url, purpose }) => deps.openLink(url, purpose)
   }
 }
