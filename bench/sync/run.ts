@@ -222,7 +222,9 @@ const result = {
     http503: sdkParallelStats.status503,
     records: Object.values(sdkParallelCounts).reduce((a, b) => a + b, 0),
     maxConcurrency: sdkParallelStats.maxConcurrency,
-    achievedReqPerSec: round(sdkParallelStats.requests / (sdkParallelWallMs / 1000))
+    achievedReqPerSec: round(sdkParallelStats.requests / (sdkParallelWallMs / 1000)),
+    fairness:
+      'same simulator, data, latency and server limits as Revdesk; no client budget needed: four cursor loops keep at most 4 requests in flight, under Revdesk budget of 20 req/s'
   },
   /** Our wall time over the sequential SDK's. */
   ratio: round(revdeskWallMs / sdkWallMs),
