@@ -12,12 +12,22 @@ export const SYNC_BENCH_SIZE = {
   plans: 300
 } as const
 
-export function syncBenchDataset(): Dataset {
+/** BENCH_QUICK=1's account: a tenth, enough to prove the benchmark's code works. */
+export const SYNC_BENCH_QUICK_SIZE = {
+  customers: 1_000,
+  activities: 5_000,
+  opportunities: 250,
+  plans: 30
+} as const
+
+export type SyncBenchSize = { [K in keyof typeof SYNC_BENCH_SIZE]: number }
+
+export function syncBenchDataset(size: SyncBenchSize = SYNC_BENCH_SIZE): Dataset {
   return generateDataset({
     seed: 4242,
-    customers: SYNC_BENCH_SIZE.customers,
-    targetActivities: SYNC_BENCH_SIZE.activities,
-    opportunities: SYNC_BENCH_SIZE.opportunities,
-    plans: SYNC_BENCH_SIZE.plans
+    customers: size.customers,
+    targetActivities: size.activities,
+    opportunities: size.opportunities,
+    plans: size.plans
   })
 }

@@ -7,9 +7,17 @@
  * - rawReadMs: a plain `customers.toArray()` in the page (median of 3);
  * - gridReadyMs: click "Customers" (from another section) until the first row is painted with data
  *   — that includes the grid's own read of the table (median of 3); gridReadyRatio = the two;
- * - quickFilterMs: keydown in "Search customers" until the "N of M" text changes (median of 10);
+ * - quick filter: keydown in "Search customers" until the grid's rendered rows show the filtered
+ *   result and that frame is painted (see quickFilterProbe.ts), over several rounds, each on a
+ *   freshly opened grid: quickFilterFirstMs = the first keystroke on a fresh grid (median over
+ *   rounds; quickFilterFirstWorstMs the worst), quickFilterMedianMs = every later keystroke.
+ *   Both medians have the ≤ 150 ms target;
  * - heapBytes: JS heap after a forced GC (CDP Runtime.getHeapUsage) with the grid open and its
  *   quick-search cache built; heapRatio = heapBytes / JSON size of the 100,000 rows.
+ *
+ * BENCH_QUICK=1: a smoke run (10,000 customers, 2 quick-filter rounds) that proves the code works;
+ * its figures are not comparable. BENCH_CUSTOMERS overrides the count. The full run takes about
+ * 4 minutes (100,000 customers generated and written ~1.5 min, 3 grid opens, 5 filter rounds).
  */
 import { join, resolve } from 'node:path'
 import { mapCustomer, wireCustomerSchema } from '../../src/main/chartmogul'
@@ -19,21 +27,21 @@ import type { CachedCustomer } from '../../src/renderer/src/cache'
 import { launchApp } from '../../test/e2e/harness/launchApp'
 import { bundleForBrowser } from '../sync/bundleForBrowser'
 import type * as Helper from './pageHelper'
+import { atMost, median, round, worst, type Target } from '../stats'
 import { writeBenchResult } from '../writeResult'
 
-const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? 100_000)
+const QUICK = process.env['BENCH_QUICK'] === '1'
+const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? (QUICK ? 10_000 : 100_000))
+const FILTER_ROUNDS = QUICK ? 2 : 5
+/** Each round's first letter differs; the rest narrows, widens back to all, then another word. */
+const FIRST_KEYS = ['m', 's', 'j', 'c', 'a']
+const LATER_KEYS = ['a', 'r', 'Backspace', 'Backspace', 'Backspace', 'q', 'Backspace']
 const CHUNK = 10_000
 const root = resolve(import.meta.dirname, '../..')
 
 function log(message: string): void {
   console.log(`[bench:ui] ${message}`)
 }
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits
 
 // ---- data ------------------------------------------------------------------------------
 let t = performance.now()
@@ -115,44 +123,61 @@ log(
   `raw read ${rawSamples.map((v) => v.toFixed(0)).join('/')} ms; grid ready ${gridSamples.map((v) => v.toFixed(0)).join('/')} ms`
 )
 
+// Quick filter: each round on a freshly opened grid (its quick-search text cache not yet built).
+const oracleRows = await helper('prepareQuickFilterOracle')
+if (oracleRows !== CUSTOMERS) throw new Error(`oracle read ${oracleRows} customers`)
 const search = page.getByRole('searchbox', { name: 'Search customers' })
-await search.click()
-await helper('armQuickFilterProbe')
-const keys = [
-  'm',
-  'a',
-  'r',
-  'Backspace',
-  'Backspace',
-  'Backspace',
-  'x',
-  'Backspace',
-  'q',
-  'Backspace'
-]
-const filterSamples: number[] = []
-const filterCounts: string[] = []
-for (const key of keys) {
-  await search.press(key)
-  const deadline = performance.now() + 10_000
-  for (;;) {
-    const probe = await page.evaluate(() => {
-      const w = window as unknown as { __qfStart?: number; __qfEnd?: number; __qfText?: string }
-      return { start: w.__qfStart, end: w.__qfEnd, text: w.__qfText }
+const countOf = (shown: number): string =>
+  `${shown.toLocaleString('en-US')} of ${CUSTOMERS.toLocaleString('en-US')} customers`
+const firstSamples: number[] = []
+const laterSamples: number[] = []
+const filterLog: {
+  round: number
+  key: string
+  query: string
+  count: number
+  ms: number
+  countMs: number | null
+}[] = []
+const freshGridMs: number[] = []
+let capacity = 0
+for (let r = 0; r < FILTER_ROUNDS; r++) {
+  freshGridMs.push(await helper('gridReadyMs'))
+  await page.getByText(fullCount).waitFor({ timeout: 120_000 })
+  capacity = await helper('renderedCapacity')
+  if (capacity < 5) throw new Error(`the grid renders only ${capacity} rows`)
+  await search.focus()
+  if ((await search.inputValue()) !== '') throw new Error('a fresh grid kept the last search')
+  let query = ''
+  const keys = [FIRST_KEYS[r % FIRST_KEYS.length]!, ...LATER_KEYS]
+  for (const [i, key] of keys.entries()) {
+    query = key === 'Backspace' ? query.slice(0, -1) : query + key
+    const expectedCount = await helper('armKeystroke', query, capacity)
+    await page.keyboard.press(key)
+    const timing = await helper('keystrokeDone')
+    // The oracle must agree with the grid, or the rows waited for were the wrong ones.
+    await page.getByText(countOf(expectedCount)).waitFor({ timeout: 5_000 })
+    ;(i === 0 ? firstSamples : laterSamples).push(timing.ms)
+    filterLog.push({
+      round: r + 1,
+      key,
+      query,
+      count: expectedCount,
+      ms: round(timing.ms, 1),
+      countMs: timing.countMs === null ? null : round(timing.countMs, 1)
     })
-    if (probe.start !== undefined && probe.end !== undefined) {
-      filterSamples.push(probe.end - probe.start)
-      filterCounts.push(probe.text ?? '')
-      break
-    }
-    if (performance.now() > deadline) throw new Error(`count did not change after "${key}"`)
-    await new Promise((r) => setTimeout(r, 10))
   }
+  log(
+    `quick filter round ${r + 1}: ${filterLog
+      .filter((e) => e.round === r + 1)
+      .map((e) => `"${e.query}" ${e.ms.toFixed(0)} ms (count ${e.countMs?.toFixed(0) ?? '–'})`)
+      .join(', ')}`
+  )
 }
-const quickFilterMs = median(filterSamples)
-log(
-  `quick filter ${filterSamples.map((v) => v.toFixed(0)).join('/')} ms (${filterCounts.join(' → ')})`
-)
+const quickFilterFirstMs = median(firstSamples)
+const quickFilterFirstWorstMs = worst(firstSamples)
+const quickFilterMedianMs = median(laterSamples)
+const quickFilterWorstMs = worst(laterSamples)
 await page.getByText(fullCount).waitFor()
 
 const cdp = await app.context.newCDPSession(page)
@@ -168,6 +193,7 @@ const result = {
   generatedAt: new Date().toISOString(),
   setup: {
     customers: CUSTOMERS,
+    quick: QUICK,
     jsonBytes,
     machine: { cores: (await import('node:os')).cpus().length },
     browser: 'Debian Chromium via test/e2e/harness (headless), viewport 1280×800'
@@ -175,23 +201,37 @@ const result = {
   rawReadMs: round(rawReadMs, 1),
   gridReadyMs: round(gridReadyMs, 1),
   gridReadyRatio: round(gridReadyMs / rawReadMs),
-  quickFilterMs: round(quickFilterMs, 1),
+  /** First keystroke on a freshly opened grid → filtered rows painted (median over rounds). */
+  quickFilterFirstMs: round(quickFilterFirstMs, 1),
+  quickFilterFirstWorstMs: round(quickFilterFirstWorstMs, 1),
+  /** Every later keystroke → filtered rows painted (median, and the worst). */
+  quickFilterMedianMs: round(quickFilterMedianMs, 1),
+  quickFilterWorstMs: round(quickFilterWorstMs, 1),
+  quickFilter: {
+    rounds: FILTER_ROUNDS,
+    renderedRowCapacity: capacity,
+    measuredTo: 'the frame after the rendered rows equal the expected filtered rows (painted)'
+  },
   heapBytes,
   heapRatio: round(heapBytes / jsonBytes),
   samples: {
     rawReadMs: rawSamples.map((v) => round(v, 1)),
     gridReadyMs: gridSamples.map((v) => round(v, 1)),
-    quickFilterMs: filterSamples.map((v) => round(v, 1)),
-    quickFilterCounts: filterCounts
-  },
-  targets: { gridReadyRatio: '<= 1.5', quickFilterMs: '<= 150', heapRatio: '<= 3' }
+    quickFilterFirstMs: firstSamples.map((v) => round(v, 1)),
+    quickFilterLaterMs: laterSamples.map((v) => round(v, 1)),
+    quickFilterKeystrokes: filterLog,
+    /** Opening the fresh grid of each quick-filter round (not in gridReadyMs, which pairs with raw reads). */
+    quickFilterRoundGridReadyMs: freshGridMs.map((v) => round(v, 1))
+  }
 }
-const met = {
-  gridReadyRatio: result.gridReadyRatio <= 1.5,
-  quickFilterMs: result.quickFilterMs <= 150,
-  heapRatio: result.heapRatio <= 3
+const targets: Record<string, Target> = {
+  gridReadyRatio: atMost(result.gridReadyRatio, 1.5),
+  quickFilterFirstMs: atMost(result.quickFilterFirstMs, 150),
+  quickFilterMedianMs: atMost(result.quickFilterMedianMs, 150),
+  heapRatio: atMost(result.heapRatio, 3)
 }
-const out = writeBenchResult('ui', result, met)
+const met = Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.met]))
+const out = writeBenchResult('ui', { ...result, targets }, met)
 log(`wrote ${out}`)
 console.log(
   JSON.stringify(
@@ -199,7 +239,9 @@ console.log(
       rawReadMs: result.rawReadMs,
       gridReadyMs: result.gridReadyMs,
       gridReadyRatio: result.gridReadyRatio,
-      quickFilterMs: result.quickFilterMs,
+      quickFilterFirstMs: result.quickFilterFirstMs,
+      quickFilterFirstWorstMs: result.quickFilterFirstWorstMs,
+      quickFilterMedianMs: result.quickFilterMedianMs,
       heapRatio: result.heapRatio,
       met
     },
