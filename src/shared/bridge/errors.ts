@@ -15,6 +15,11 @@ export const BRIDGE_ERROR_CODES = [
   'unknown_workspace',
   /** The workspace has no API key stored. */
   'no_key',
+  /**
+   * Main did not send the key: the user declined the address in the native question, or the
+   * address is one a key never goes to. Only the user can change that (Settings).
+   */
+  'key_withheld',
   // ---- ChartMogul answered (or did not) — see src/main/chartmogul/errors.ts ----
   'unauthorized',
   'not_found',

@@ -11,6 +11,8 @@ import {
   ValidationError
 } from '../../../src/main/chartmogul'
 import { classifyFailure, failureKind } from '../../../src/renderer/src/sync/failures'
+import { classifyPushFailure, mayHaveBeenApplied } from '../../../src/renderer/src/outbox/failures'
+import { describeSyncProblem } from '../../../src/renderer/src/app/syncProblem'
 
 test('gateway errors', () => {
   expect(classifyFailure(new OfflineError({ sent: false }))).toBe('offline')
@@ -29,9 +31,24 @@ test('bridge errors and anything else', () => {
   expect(classifyFailure(bridge('offline'))).toBe('offline')
   expect(classifyFailure(bridge('no_key'))).toBe('auth')
   expect(classifyFailure(bridge('unauthorized'))).toBe('auth')
+  // The user declined to send the key to this address: only they can change that.
+  expect(classifyFailure(bridge('key_withheld'))).toBe('auth')
   expect(classifyFailure(bridge('bad_response'))).toBe('retryable')
   expect(classifyFailure(new DOMException('aborted', 'AbortError'))).toBe('cancelled')
   expect(classifyFailure(new TypeError('boom'))).toBe('retryable')
   expect(failureKind(new TypeError('boom'))).toBe('type_error')
   expect(failureKind('a string')).toBe('unknown')
+})
+
+test('a key main withheld pauses pushes, was never sent, and is not blamed on ChartMogul', () => {
+  const withheld = Object.assign(new Error('You chose not to send your API key to evil.example.'), {
+    name: 'BridgeCallError',
+    code: 'key_withheld'
+  })
+  expect(classifyPushFailure(withheld)).toBe('auth')
+  expect(mayHaveBeenApplied(withheld)).toBe(false)
+  const said = describeSyncProblem('key_withheld', withheld.message)
+  expect(said).toContain('evil.example')
+  expect(said).not.toMatch(/ChartMogul refused/)
+  expect(said).toMatch(/Settings/)
 })

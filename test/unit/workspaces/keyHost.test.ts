@@ -78,7 +78,7 @@ describe('changing the API address of a workspace with a stored key', () => {
     ])
     expect(services.questions[0]?.detail).toContain('api.chartmogul.com')
     // Declined: a typed refusal, nothing sent, nothing changed.
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'key_withheld' } })
     if (!result.ok) expect(result.error.message).toContain('evil.example')
     expect(hostsOf(urls)).not.toContain('evil.example')
     expect(urls).toEqual([])
@@ -150,7 +150,7 @@ describe('adding a workspace on a host that is not ChartMogul’s', () => {
       method: 'addWorkspace',
       args: { name: 'Acme', apiKey: 'cm_live_key_1234', baseUrl: 'https://evil.example' }
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'key_withheld' } })
     expect(services.questions.map((q) => q.message)).toEqual([
       'Send your ChartMogul API key to evil.example?'
     ])
@@ -198,13 +198,13 @@ describe('a workspace file with a host nobody confirmed (older file, or edited b
     )
     await services.vault.save('acme', 'cm_live_key_1234')
     const result = await dispatch(plansPage)
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'key_withheld' } })
     expect(services.questions.map((q) => q.message)).toEqual([
       'Send your ChartMogul API key to evil.example?'
     ])
     expect(urls).toEqual([])
     // Declined once: the next page does not pester the user again.
-    expect(await dispatch(plansPage)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch(plansPage)).toMatchObject({ ok: false, error: { code: 'key_withheld' } })
     expect(services.questions).toHaveLength(1)
     expect(urls).toEqual([])
   })
@@ -229,7 +229,7 @@ describe('a workspace file with a host nobody confirmed (older file, or edited b
     )
     await services.vault.save('acme', 'cm_live_key_1234')
     const result = await dispatch(plansPage)
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'key_withheld' } })
     if (!result.ok) expect(result.error.message).toMatch(/Settings/)
     expect(services.questions).toEqual([])
     expect(urls).toEqual([])

@@ -33,7 +33,7 @@ export function keyHostQuestion(owner: KeyOwner, url: string, host: string): Use
 }
 
 /**
- * Resolves when the key may go to `url`, asking first when needed. Throws AppError `forbidden`
+ * Resolves when the key may go to `url`, asking first when needed. Throws AppError `key_withheld`
  * (with `whenDeclined` appended to the message) when the user says no, and for an address the
  * rules refuse outright, without asking.
  */
@@ -46,7 +46,7 @@ export async function ensureKeyMayGo(
   const checked = checkApiAddress(url)
   if (!checked.ok) {
     throw new AppError(
-      'forbidden',
+      'key_withheld',
       `The API address of “${owner.name}” is not allowed: ${checked.message} Change it in Settings.`
     )
   }
@@ -55,7 +55,7 @@ export async function ensureKeyMayGo(
   }
   if (!(await askUser(keyHostQuestion(owner, checked.url, checked.host)))) {
     throw new AppError(
-      'forbidden',
+      'key_withheld',
       `You chose not to send your API key to ${checked.host}. ${whenDeclined}`
     )
   }

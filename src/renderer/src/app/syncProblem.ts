@@ -13,6 +13,11 @@ export function describeSyncProblem(kind: string, message: string): string {
       return 'This workspace has no API key yet — add it in Settings.'
     case 'forbidden':
       return `ChartMogul refused access: ${message}`
+    case 'key_withheld':
+      // Revdesk's own refusal (the user declined the address): nothing reached ChartMogul.
+      return /Settings/.test(message)
+        ? message
+        : `${message} Confirm or change the API address in Settings.`
     default:
       return message || describeError(kind)
   }

@@ -9,6 +9,7 @@ export const AUTH_KINDS: ReadonlySet<string> = new Set([
   'unauthorized',
   'forbidden',
   'no_key',
+  'key_withheld',
   'unknown_workspace',
   'key_storage_unavailable'
 ])
