@@ -21,6 +21,8 @@ import {
   type PartitionPlan,
   type SyncRecord
 } from './partitions'
+import { isoAt } from './clock'
+import { boundedHighWater } from './highWater'
 import { readMeta } from './syncMeta'
 import {
   densitySample,
@@ -268,9 +270,13 @@ async function activityCuts(
   return equalShareCuts(samples, minMs, maxMs, parts)
 }
 
-/** From the newest activity a completed pass saw, minus an overlap for late arrivals. */
+/**
+ * From the newest activity a completed pass saw, minus an overlap for late arrivals. The mark is
+ * bounded again here by when the last pull started, for caches written before finishPass bounded it.
+ */
 function planIncrementalActivities(ctx: PlanningContext, state: ResourceSyncState): PassPlan {
-  const highWater = Date.parse(state.highWaterDate ?? '')
+  const lastPullAt = state.lastPass?.startedAt ?? isoAt(ctx.options.clock.now())
+  const highWater = Date.parse(boundedHighWater(state.highWaterDate, lastPullAt) ?? '')
   const startDate = new Date(highWater - ctx.options.activityOverlapMs).toISOString()
   return {
     mode: 'incremental',
