@@ -73,7 +73,9 @@ test('a cache whose mark was already pushed into the future heals on its next in
   const firstPullAt = now
   expect((await engine.run()).outcome).toBe('complete')
   // As an earlier version stored it after meeting an activity dated months ahead.
-  await db.syncState.update('activities', {
+  const state = await loadResourceState(db, 'activities')
+  await db.syncState.put({
+    ...state,
     highWaterDate: new Date(firstPullAt + 90 * DAY_MS).toISOString()
   })
 
