@@ -141,7 +141,7 @@ describe('the shared limiter after a long Retry-After', () => {
     })
     const result = withRetry(operation, {
       method: 'GET',
-      request: { method: 'GET', path: '/customers' },
+      request: { method: 'GET', path: '/customers', body: undefined },
       clock
     })
     await expect(result).rejects.toMatchObject({ kind: 'RateLimited', retryAfterMs: 60_000 })
