@@ -209,7 +209,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const now = clock.now()
       refill(now)
       rateLimitedCount += 1
-      const pauseMs = retryAfterMs === null || retryAfterMs === undefined ? penaltyPauseMs : retryAfterMs
+      const pauseMs =
+        retryAfterMs === null || retryAfterMs === undefined ? penaltyPauseMs : retryAfterMs
       pausedUntil = Math.max(pausedUntil, now + capServerWait(pauseMs))
       requestedUntil = Math.max(requestedUntil, now + (requestedWaitMs ?? pauseMs))
       tokens = 0
