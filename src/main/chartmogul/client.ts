@@ -189,7 +189,11 @@ export function createChartMogulClient(options: ChartMogulClientOptions): ChartM
         try {
           return interpret(await sendRequest(http, request, signal))
         } catch (error) {
-          if (error instanceof RateLimitedError) limiter.noteRateLimited(error.retryAfterMs)
+          // Only a 429 that came from the server pauses the account (the limiter's own refusal
+          // during a pause carries no status).
+          if (error instanceof RateLimitedError && error.status === 429) {
+            limiter.noteRateLimited(error.retryAfterMs, error.requestedWaitMs)
+          }
           if (error instanceof ChartMogulError && treatAsSuccess) {
             const value = treatAsSuccess(error, info)
             if (value !== undefined) return value

@@ -45,8 +45,10 @@ export interface ErrorContext {
   status?: number | null
   /** What ChartMogul said, when it said anything readable. */
   serverMessage?: string | null
-  /** From `Retry-After`, when the response carried one. */
+  /** From `Retry-After`, when the response carried one: what Revdesk will wait (capped). */
   retryAfterMs?: number | null
+  /** What the server asked for, when that was longer than Revdesk will wait. */
+  requestedWaitMs?: number | null
   cause?: unknown
 }
 
@@ -55,6 +57,7 @@ export abstract class ChartMogulError extends Error {
   readonly status: number | null
   readonly serverMessage: string | null
   readonly retryAfterMs: number | null
+  readonly requestedWaitMs: number | null
   /** How many attempts were made before this error was final (set by the retry loop). */
   attempts = 1
 
@@ -65,6 +68,7 @@ export abstract class ChartMogulError extends Error {
     this.status = context.status ?? null
     this.serverMessage = context.serverMessage ?? null
     this.retryAfterMs = context.retryAfterMs ?? null
+    this.requestedWaitMs = context.requestedWaitMs ?? this.retryAfterMs
   }
 
   toPlain(): ChartMogulErrorInfo {

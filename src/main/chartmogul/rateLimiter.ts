@@ -1,5 +1,7 @@
+import { LONGEST_SILENT_WAIT_MS } from '../../shared/sync/serverWait'
 import { systemClock, type Clock } from './clock'
-import { CancelledError } from './errors'
+import { CancelledError, RateLimitedError } from './errors'
+import { capServerWait } from './retryAfter'
 
 /**
  * One limiter per ChartMogul account (workspace), shared by every request made with its key:
@@ -8,9 +10,13 @@ import { CancelledError } from './errors'
  *
  * - token bucket: `ratePerSecond` sustained, bursts of at most `burst`;
  * - concurrency cap: at most `maxConcurrent` requests in flight;
- * - on a 429 (`noteRateLimited`) it pauses everyone (Retry-After, or `penaltyPauseMs`) and
- *   halves its rate, then regains `recoveryStep` of the configured rate every
- *   `recoveryIntervalMs` without another 429 (AIMD, like TCP);
+ * - on a 429 (`noteRateLimited`) it pauses everyone (Retry-After, capped at
+ *   MAX_SERVER_REQUESTED_WAIT_MS, or `penaltyPauseMs`) and halves its rate, then regains
+ *   `recoveryStep` of the configured rate every `recoveryIntervalMs` without another 429
+ *   (AIMD, like TCP);
+ * - while a pause longer than LONGEST_SILENT_WAIT_MS lasts, requests are not queued behind it
+ *   in silence: they are refused at once with a RateLimitedError saying how long is left, and
+ *   the page waits visibly (see shared/sync/serverWait.ts);
  * - every wait is FIFO and abortable.
  */
 
@@ -59,8 +65,11 @@ export type Release = () => void
 export interface RateLimiter {
   /** Resolves when the request may start; rejects with CancelledError if `signal` aborts. */
   acquire(signal?: AbortSignal): Promise<Release>
-  /** Report a 429 so every request on this account slows down. */
-  noteRateLimited(retryAfterMs?: number | null): void
+  /**
+   * Report a 429 so every request on this account slows down. `requestedWaitMs` is what the
+   * server asked for when Retry-After was capped (only repeated to the user).
+   */
+  noteRateLimited(retryAfterMs?: number | null, requestedWaitMs?: number | null): void
   stats(): RateLimiterStats
 }
 
@@ -96,6 +105,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let lastRateChangeAt = lastRefillAt
   let lastHalvingAt = Number.NEGATIVE_INFINITY
   let pausedUntil = Number.NEGATIVE_INFINITY
+  /** When the server wanted the pause to end (later than pausedUntil if Revdesk capped it). */
+  let requestedUntil = Number.NEGATIVE_INFINITY
   let inFlight = 0
   let started = 0
   let rateLimitedCount = 0
@@ -130,10 +141,26 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     )
   }
 
+  /** The error a request gets instead of a place in the queue while a long pause lasts. */
+  function pausedError(now: number): RateLimitedError {
+    return new RateLimitedError({
+      status: null,
+      retryAfterMs: pausedUntil - now,
+      requestedWaitMs: Math.max(pausedUntil, requestedUntil) - now
+    })
+  }
+
   function pump(): void {
     while (queue.length > 0) {
-      if (inFlight >= maxConcurrent) return // a release will pump again
       const now = clock.now()
+      if (pausedUntil - now > LONGEST_SILENT_WAIT_MS) {
+        for (const waiter of queue.splice(0)) {
+          waiter.detach()
+          waiter.reject(pausedError(now))
+        }
+        return
+      }
+      if (inFlight >= maxConcurrent) return // a release will pump again
       refill(now)
       if (now < pausedUntil) return schedule(pausedUntil - now)
       // Tolerate float dust so a timer that fires "on time" does not re-arm for 1 ms.
@@ -178,11 +205,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       })
     },
 
-    noteRateLimited(retryAfterMs) {
+    noteRateLimited(retryAfterMs, requestedWaitMs) {
       const now = clock.now()
       refill(now)
       rateLimitedCount += 1
-      pausedUntil = Math.max(pausedUntil, now + (retryAfterMs ?? penaltyPauseMs))
+      const pauseMs =
+        retryAfterMs === null || retryAfterMs === undefined ? penaltyPauseMs : retryAfterMs
+      pausedUntil = Math.max(pausedUntil, now + capServerWait(pauseMs))
+      requestedUntil = Math.max(requestedUntil, now + (requestedWaitMs ?? pauseMs))
       tokens = 0
       if (now - lastHalvingAt >= HALVING_COOLDOWN_MS) {
         currentRate = Math.max(minRate, currentRate / 2)

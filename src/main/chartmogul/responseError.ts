@@ -11,7 +11,7 @@ import {
   ValidationError,
   type ChartMogulError
 } from './errors'
-import { parseRetryAfter } from './retryAfter'
+import { serverRequestedWait } from './retryAfter'
 
 export interface ErrorResponse {
   status: number
@@ -32,8 +32,13 @@ export function errorFromResponse(
 ): ChartMogulError {
   const { status } = response
   const { message: serverMessage, fieldErrors } = parseErrorBody(response.bodyText, clean)
-  const retryAfterMs = parseRetryAfter(response.retryAfter, nowMs)
-  const context = { status, serverMessage, retryAfterMs }
+  const wait = serverRequestedWait(response.retryAfter, nowMs)
+  const context = {
+    status,
+    serverMessage,
+    retryAfterMs: wait?.waitMs ?? null,
+    requestedWaitMs: wait?.requestedMs ?? null
+  }
 
   if (status === 401) return new UnauthorizedError(context)
   if (status === 403) return new ForbiddenError(context)

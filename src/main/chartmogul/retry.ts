@@ -1,3 +1,4 @@
+import { LONGEST_SILENT_WAIT_MS } from '../../shared/sync/serverWait'
 import { sleep, type Clock } from './clock'
 import {
   BadResponseError,
@@ -142,6 +143,8 @@ export async function withRetry<T>(
     }
     if (decision === 'fail' || attempt >= policy.maxAttempts) throw error
 
+    // A long server-requested wait is the caller's to wait, visibly (shared/sync/serverWait.ts).
+    if (error.retryAfterMs !== null && error.retryAfterMs > LONGEST_SILENT_WAIT_MS) throw error
     const delayMs = backoffDelay(attempt, error.retryAfterMs, policy, random)
     // Out of budget: surface the last real error rather than sleep past the deadline.
     if (clock.now() - startedAt + delayMs >= policy.maxElapsedMs) throw error

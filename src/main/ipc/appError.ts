@@ -9,7 +9,8 @@ export class AppError extends Error {
     readonly code: BridgeErrorCode,
     message: string,
     readonly issues?: BridgeIssue[],
-    readonly retryAfterMs?: number
+    readonly retryAfterMs?: number,
+    readonly requestedWaitMs?: number
   ) {
     super(message)
     this.name = 'AppError'

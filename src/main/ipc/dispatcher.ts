@@ -97,7 +97,8 @@ export function createDispatcher(
           code: error.code,
           message: error.message,
           ...(error.issues ? { issues: error.issues } : {}),
-          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {})
+          ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+          ...(error.requestedWaitMs !== undefined ? { requestedWaitMs: error.requestedWaitMs } : {})
         })
       }
       logError(`Bridge method "${method}" failed`, error)

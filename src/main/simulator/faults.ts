@@ -33,6 +33,11 @@ export interface FaultSettings {
   /** Share of writes (0..1; `true` = all) that are applied and then fail. */
   applyThenFail: number
   applyThenFailMode: ApplyThenFailMode
+  /**
+   * `Retry-After` sent with injected 429s, as given: delay-seconds (`3600`) or an HTTP date
+   * (`Wed, 21 Oct 2026 07:28:00 GMT`). Unset = none, as the real API sends.
+   */
+  retryAfter?: string
   /** Faults (not latency) only hit requests that match; unset = all requests. */
   match?: { methods?: string[]; pathPrefix?: string }
   seed: number
@@ -100,6 +105,9 @@ export function normalizeFaults(base: FaultSettings, input: FaultSettingsInput):
   const sum = RATE_KEYS.reduce((s, k) => s + next[k], 0)
   if (sum > 1 + 1e-9) throw new Error(`fault rates add up to ${sum}, more than 1`)
   if (next.latencyMs < 0 || next.jitterMs < 0) throw new Error('latency must not be negative')
+  if (next.retryAfter !== undefined && !/^[\x20-\x7e]+$/.test(next.retryAfter)) {
+    throw new Error(`fault retryAfter must be a printable header value, got ${next.retryAfter}`)
+  }
   return next
 }
 

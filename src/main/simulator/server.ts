@@ -201,15 +201,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     byStatus[status] = (byStatus[status] ?? 0) + 1
   }
 
-  function send(res: ServerResponse, status: number, text: string, contentType: string): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    text: string,
+    contentType: string,
+    retryAfter: string | number | undefined = limiter.retryAfterSeconds
+  ): void {
     if (res.destroyed || res.writableEnded) return
     const headers: Record<string, string | number> = {
       'content-type': contentType,
       'content-length': Buffer.byteLength(text)
     }
-    if (status === 429 && limiter.retryAfterSeconds !== undefined) {
-      headers['retry-after'] = limiter.retryAfterSeconds
-    }
+    if (status === 429 && retryAfter !== undefined) headers['retry-after'] = retryAfter
     res.writeHead(status, headers)
     res.end(text)
     count(status)
@@ -246,7 +250,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return false
       case '429':
         faultCounts.status429++
-        sendJson(res, 429, RATE_LIMITED_BODY)
+        send(
+          res,
+          429,
+          JSON.stringify(RATE_LIMITED_BODY),
+          JSON_TYPE,
+          faults.current.retryAfter ?? limiter.retryAfterSeconds
+        )
         return true
       case '5xx_json':
         faultCounts.serverErrorJson++

@@ -48,8 +48,10 @@ export interface BridgeError {
   code: BridgeErrorCode
   message: string
   issues?: BridgeIssue[]
-  /** For `rate_limited`: how long the server asked us to wait. */
+  /** For `rate_limited`: how long to wait before trying again (main caps what servers ask). */
   retryAfterMs?: number
+  /** For `rate_limited`: how long the server asked for, when longer than `retryAfterMs`. */
+  requestedWaitMs?: number
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }

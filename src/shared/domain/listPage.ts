@@ -9,6 +9,12 @@ export interface ListPage<T> {
   /** Pass back to get the next page. Present even on the last page: trust `hasMore`. */
   cursor: string | null
   hasMore: boolean
+  /**
+   * The first page's deprecated `total_pages`, when it is a readable count: ChartMogul still
+   * sends it on first pages (recorded: `GET /v1/customers?per_page=1` → `"total_pages": 19`),
+   * so at one record per page it is the listing's exact size.
+   */
+  totalPages?: number
 }
 
 export interface SkippedRecord {

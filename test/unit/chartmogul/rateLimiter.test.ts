@@ -133,12 +133,25 @@ describe('after a 429', () => {
   it('honours Retry-After for the pause', async () => {
     const limiter = createRateLimiter({ ratePerSecond: 20, burst: 5 })
     const start = Date.now()
-    limiter.noteRateLimited(7_000)
-    expect(limiter.stats().pausedUntil).toBe(start + 7_000)
+    limiter.noteRateLimited(4_000)
+    expect(limiter.stats().pausedUntil).toBe(start + 4_000)
     const { granted } = request(limiter, 1)
-    await vi.advanceTimersByTimeAsync(6_999)
+    await vi.advanceTimersByTimeAsync(3_999)
     expect(granted).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(200)
+    expect(granted).toHaveLength(1)
+  })
+
+  it('a pause longer than 5 s refuses requests instead of queueing them (the page waits, visibly)', async () => {
+    const limiter = createRateLimiter({ ratePerSecond: 20, burst: 5 })
+    limiter.noteRateLimited(7_000)
+    await expect(limiter.acquire()).rejects.toMatchObject({
+      kind: 'RateLimited',
+      retryAfterMs: 7_000
+    })
+    await vi.advanceTimersByTimeAsync(2_000)
+    const { granted } = request(limiter, 1)
+    await vi.advanceTimersByTimeAsync(5_200)
     expect(granted).toHaveLength(1)
   })
 })

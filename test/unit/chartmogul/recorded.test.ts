@@ -166,7 +166,7 @@ describe('customers', () => {
     )
   })
 
-  it('pages with a cursor; the first page carries deprecated fields that are ignored', async () => {
+  it("pages with a cursor; of the first page's deprecated fields only total_pages is kept", async () => {
     const client = await replay(
       'ChartMogul_Customer__API_Actions__with_pagination__paginates_correctly'
     )
@@ -174,7 +174,15 @@ describe('customers', () => {
     expect(first.skipped).toEqual([])
     expect(first.hasMore).toBe(true)
     expect(first.cursor).toBe('MjAxNi0wMS0wMVQxMjowMDowMC4wMDAwMDAwMDBaJjExNDE2NzQ1MA==')
-    expect(Object.keys(first).sort()).toEqual(['cursor', 'hasMore', 'items', 'skipped'])
+    expect(Object.keys(first).sort()).toEqual([
+      'cursor',
+      'hasMore',
+      'items',
+      'skipped',
+      'totalPages'
+    ])
+    // At one record per page, the account's exact number of customers.
+    expect(first.totalPages).toBe(19)
     const [john] = first.items
     expect(john).toMatchObject({
       uuid: 'cus_23740208-2c7e-11ee-9ea2-ffd2435982bb',
@@ -219,7 +227,7 @@ describe('customers', () => {
       ['cus_e6c9e1b4-749a-11ee-8b12-bbb6dade4cfc', 'test_cus_ext_id']
     ])
     const none = await client.listCustomers({ externalId: 'unknown' })
-    expect(none).toEqual({ items: [], skipped: [], cursor: null, hasMore: false })
+    expect(none).toEqual({ items: [], skipped: [], cursor: null, hasMore: false, totalPages: 1 })
     expect(received()[1]?.url.searchParams.get('external_id')).toBe('unknown')
   })
 

@@ -53,6 +53,18 @@ describe('fault injection', () => {
     expect(sim.stats.faults).toMatchObject({ status429: 1, serverErrorJson: 1 })
   })
 
+  it('sends the configured Retry-After with injected 429s, in either form', async () => {
+    const limited = await get(sim, '/v1/ping')
+    expect(limited.headers['retry-after']).toBeUndefined()
+    sim.setFaults({ rate429: 1, retryAfter: '3600' })
+    expect((await get(sim, '/v1/ping')).headers['retry-after']).toBe('3600')
+    sim.setFaults({ retryAfter: 'Wed, 21 Oct 2026 07:28:00 GMT' })
+    const dated = await get(sim, '/v1/ping')
+    expect(dated.status).toBe(429)
+    expect(dated.headers['retry-after']).toBe('Wed, 21 Oct 2026 07:28:00 GMT')
+    expect(() => sim.setFaults({ retryAfter: 'two\nlines' })).toThrow(/printable header/)
+  })
+
   it('resets the connection without any response', async () => {
     sim.setFaults({ rateReset: 1 })
     await expect(get(sim, '/v1/ping')).rejects.toThrow(/socket hang up|ECONNRESET/)

@@ -20,7 +20,10 @@ beforeAll(async () => {
 })
 afterAll(() => account.close())
 
-const OPTIONS = { perPage: 50, retryDelayMs: 1, pageAttempts: 3 }
+// 16 pages of customers: split by status (the default wants 28 pages before splitting pays off).
+const OPTIONS = { perPage: 50, retryDelayMs: 1, pageAttempts: 3, pagesPerPartition: 1 }
+/** Planning's exact counts (one record per page) are left alone by these tests. */
+const isCount = (request: { perPage?: number }) => request.perPage === 1
 
 test('malformed records are skipped and reported; a cached good copy survives them', async () => {
   const db = await freshCache('skipped')
@@ -35,9 +38,16 @@ test('malformed records are skipped and reported; a cached good copy survives th
     const probe =
       request.resource === 'customers' &&
       request.cursor === undefined &&
-      !('status' in request.query)
+      !('status' in request.query) &&
+      !isCount(request)
     if (probe) probes += 1
-    if (!malformed || probe || request.resource !== 'customers' || page.items.length === 0)
+    if (
+      !malformed ||
+      probe ||
+      isCount(request) ||
+      request.resource !== 'customers' ||
+      page.items.length === 0
+    )
       return page
     const [first, ...rest] = page.items
     broken.add(first?.uuid as string)
@@ -91,7 +101,7 @@ test('a page that fails once is retried; one that keeps failing errors only its 
       throw new BadResponseError('HTTP 200 body is not JSON: {"entries":[{"uu')
     }
     // The biggest customer partition breaks for good after its first page.
-    if (query.status === 'Active' && (activeFetches += 1) > 1) {
+    if (query.status === 'Active' && !isCount(request) && (activeFetches += 1) > 1) {
       throw new Error('Unexpected end of JSON input')
     }
     return forward()

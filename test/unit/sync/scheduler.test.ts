@@ -50,6 +50,8 @@ function engineDouble(runMs = 1_000) {
     },
     onProgress: () => () => undefined,
     onStatus: () => () => undefined,
+    onServerWait: () => () => undefined,
+    serverWait: null,
     get status() {
       return status
     },

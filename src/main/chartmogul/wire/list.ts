@@ -5,8 +5,9 @@ import { parseRecord } from './records'
 
 /**
  * The cursor-paginated list envelope. Only `has_more` and the records array are relied on;
- * `cursor` may be null on an empty page; deprecated `page`/`per_page`/`current_page`/
- * `total_pages` (first page only) are ignored.
+ * `cursor` may be null on an empty page; deprecated `page`/`per_page`/`current_page` are
+ * ignored, and `total_pages` (first page only) is passed on when it is a whole number, as a
+ * hint for planning (anything else in it is dropped, never an error).
  */
 function envelopeSchema(listKey: string) {
   return z.object({
@@ -46,11 +47,15 @@ export function parseListPage<W, D>(
           : { index, id: result.id, issues: result.issues }
       )
   })
+  const totalPages = (body as { total_pages?: unknown }).total_pages
   return {
     items,
     skipped,
     cursor: envelope.data.cursor as string | null,
-    hasMore: envelope.data.has_more as boolean
+    hasMore: envelope.data.has_more as boolean,
+    ...(Number.isSafeInteger(totalPages) && (totalPages as number) >= 0
+      ? { totalPages: totalPages as number }
+      : {})
   }
 }
 

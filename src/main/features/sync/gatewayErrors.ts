@@ -33,7 +33,8 @@ export async function withGatewayErrors<T>(work: () => Promise<T>): Promise<T> {
         CODE_BY_KIND[error.kind],
         error.message,
         fieldErrors?.map((f) => ({ path: f.field, message: f.message })),
-        error.retryAfterMs ?? undefined
+        error.retryAfterMs ?? undefined,
+        error.requestedWaitMs ?? undefined
       )
     }
     throw error

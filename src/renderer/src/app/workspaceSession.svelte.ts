@@ -17,6 +17,7 @@ import {
   createSyncEngine,
   createSyncScheduler,
   type EngineStatus,
+  type RateLimitWait,
   type ResourceProgress,
   type SyncEngine,
   type SyncScheduler
@@ -33,6 +34,10 @@ export class WorkspaceSession {
   workspaces = $state<Workspace[]>([])
   workspace = $state<Workspace | null>(null)
   status = $state<EngineStatus>('idle')
+  /** The pause ChartMogul asked for that the running sync is waiting out, else null. */
+  serverWait = $state<RateLimitWait | null>(null)
+  /** The last sync was stopped by the user (cleared when the next one starts). */
+  syncCancelled = $state(false)
   progress = $state<Partial<Record<SyncResource, ResourceProgress>>>({})
   /** Epoch ms of the last complete sync. */
   lastSyncedAt = $state<number | null>(null)
@@ -153,7 +158,11 @@ export class WorkspaceSession {
           this.syncNow()
         }
       }),
-      engine.onStatus((status) => (this.status = status)),
+      engine.onStatus((status) => {
+        this.status = status
+        if (status === 'syncing') this.syncCancelled = false
+      }),
+      engine.onServerWait((wait) => (this.serverWait = wait)),
       engine.onProgress((progress) => {
         this.progress = { ...this.progress, [progress.resource]: progress }
       })
@@ -165,6 +174,7 @@ export class WorkspaceSession {
       onRun: (trigger, result) => {
         if (!result) return
         this.revision++
+        this.syncCancelled = result.outcome === 'cancelled'
         // Every sync is followed by a push (a pull may have unblocked or conflicted edits). The
         // user's "Sync now" and a network coming back mean "now", not after the backoff.
         outbox.requestPush({ ignoreBackoff: trigger === 'manual' || trigger === 'online' })
@@ -229,6 +239,7 @@ export class WorkspaceSession {
     this.scheduler = null
     this.progress = {}
     this.status = 'idle'
+    this.serverWait = null
   }
 }
 

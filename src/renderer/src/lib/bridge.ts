@@ -14,11 +14,16 @@ import type { BridgeEventName, BridgeMethodName } from '../../../shared/bridge/s
 export class BridgeCallError extends Error {
   readonly code: BridgeErrorCode
   readonly issues: BridgeIssue[]
+  /** For `rate_limited`: how long to wait, and how long ChartMogul asked for. */
+  readonly retryAfterMs: number | undefined
+  readonly requestedWaitMs: number | undefined
   constructor(error: BridgeError) {
     super(error.message)
     this.name = 'BridgeCallError'
     this.code = error.code
     this.issues = error.issues ?? []
+    this.retryAfterMs = error.retryAfterMs
+    this.requestedWaitMs = error.requestedWaitMs
   }
 }
 

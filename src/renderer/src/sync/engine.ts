@@ -15,6 +15,7 @@ import { ResourceProgressTracker, type ProgressListener, type ResourceProgress }
 import { FetchBarrier } from './fetchBarrier'
 import { syncResource, type ResourceOutcome } from './resourceSync'
 import { Semaphore } from './semaphore'
+import type { RateLimitWait } from './serverWait'
 
 export interface SyncRunOptions {
   /** Full passes for every resource (activities are otherwise incremental between weekly full passes). */
@@ -54,6 +55,10 @@ export interface SyncEngine {
   setOffline(): void
   onProgress(listener: ProgressListener): () => void
   onStatus(listener: (status: EngineStatus) => void): () => void
+  /** Hears when the run starts or stops waiting because ChartMogul asked for a long pause. */
+  onServerWait(listener: (wait: RateLimitWait | null) => void): () => void
+  /** The pause the run is waiting out, or null (the latest when several pages wait). */
+  readonly serverWait: RateLimitWait | null
   readonly status: EngineStatus
   readonly running: boolean
   readonly lastResult: SyncRunResult | null
@@ -79,6 +84,27 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
   let current: Promise<SyncRunResult> | null = null
   let stopCurrent: ((reason: StopReason) => void) | null = null
   let lastResult: SyncRunResult | null = null
+  const waitListeners = new Set<(wait: RateLimitWait | null) => void>()
+  const waits = new Set<RateLimitWait>()
+  let serverWait: RateLimitWait | null = null
+
+  function emitServerWait(): void {
+    let latest: RateLimitWait | null = null
+    for (const wait of waits) if (latest === null || wait.retryAt > latest.retryAt) latest = wait
+    if (latest === serverWait) return
+    serverWait = latest
+    for (const listener of waitListeners) listener(latest)
+  }
+
+  /** Shows `wait` until the returned function is called (once). */
+  function beginServerWait(wait: RateLimitWait): () => void {
+    const entry = { ...wait }
+    waits.add(entry)
+    emitServerWait()
+    return () => {
+      if (waits.delete(entry)) emitServerWait()
+    }
+  }
 
   function setStatus(next: EngineStatus): void {
     if (next === status) return
@@ -134,7 +160,8 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
       onRetry: (resource) => {
         retries += 1
         trackers.get(resource)?.retried()
-      }
+      },
+      onServerWait: beginServerWait
     })
     for (const tracker of trackers.values()) tracker.setPhase('queued')
     const barrier = new FetchBarrier(resources)
@@ -216,6 +243,13 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
     onStatus(listener) {
       statusListeners.add(listener)
       return () => statusListeners.delete(listener)
+    },
+    onServerWait(listener) {
+      waitListeners.add(listener)
+      return () => waitListeners.delete(listener)
+    },
+    get serverWait() {
+      return serverWait
     },
     get status() {
       return status

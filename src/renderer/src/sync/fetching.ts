@@ -10,6 +10,7 @@ import { BadPageError, classifyFailure, failureKind, type FailureClass } from '.
 import type { ResolvedSyncOptions } from './options'
 import type { SyncRecord } from './partitions'
 import type { Semaphore } from './semaphore'
+import { LONGEST_SILENT_WAIT_MS, serverWaitOf, type RateLimitWait } from './serverWait'
 
 /** Thrown out of a fetch when the run was stopped (cancelled, offline, auth) meanwhile. */
 export class RunStoppedError extends Error {
@@ -44,6 +45,8 @@ export interface PageFetcherDeps {
   stop(reason: Extract<FailureClass, 'offline' | 'auth'>, error: unknown): void
   onRequest(resource: SyncResource): void
   onRetry(resource: SyncResource, error: unknown): void
+  /** A page waits because ChartMogul asked for a long pause; call the result when it is over. */
+  onServerWait(wait: RateLimitWait): () => void
 }
 
 export function createPageFetcher(deps: PageFetcherDeps): PageFetch {
@@ -72,11 +75,20 @@ export function createPageFetcher(deps: PageFetcherDeps): PageFetch {
           throw new PageFetchError(error)
         }
         deps.onRetry(request.resource, error)
-        const delay = Math.min(options.maxRetryDelayMs, options.retryDelayMs * 2 ** (attempt - 1))
+        const backoff = Math.min(options.maxRetryDelayMs, options.retryDelayMs * 2 ** (attempt - 1))
+        const server = serverWaitOf(error)
+        const delay = Math.max(backoff, server?.waitMs ?? 0)
+        const now = options.clock.now()
+        const waited =
+          server !== null && server.waitMs > LONGEST_SILENT_WAIT_MS
+            ? deps.onServerWait({ retryAt: now + delay, requestedUntil: now + server.requestedMs })
+            : null
         try {
           await sleep(options.clock, delay, signal)
         } catch {
           throw new RunStoppedError()
+        } finally {
+          waited?.()
         }
       }
     }

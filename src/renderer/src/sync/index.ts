@@ -20,3 +20,4 @@ export {
 export { browserConnectivity, manualConnectivity, type ConnectivitySource } from './connectivity'
 export { systemSyncClock, type SyncClock } from './clock'
 export { loadResourceState } from './passStore'
+export type { RateLimitWait } from './serverWait'

@@ -24,6 +24,7 @@ import {
   writePreparedPage,
   type PageWriteStats
 } from './pageWriter'
+import { boundedHighWater } from './highWater'
 import type { PartitionPlan, SyncRecord } from './partitions'
 
 /** The checkpoint moved on without us: another writer, or the pass was replaced. */
@@ -424,13 +425,14 @@ export async function finishPass(
     }
     const maxDates = partitions.flatMap((p) => (p.maxDate === null ? [] : [p.maxDate]))
     const passMax = maxDates.length > 0 ? maxDates.reduce((a, b) => (a > b ? a : b)) : null
-    const highWaterDate =
+    const newestSeen =
       pass.mode === 'full'
         ? (passMax ?? null)
         : [state.highWaterDate, passMax].reduce<string | null>(
             (a, b) => (a === null ? b : b === null ? a : a > b ? a : b),
             null
           )
+    const highWaterDate = boundedHighWater(newestSeen, pass.startedAt)
 
     await db.syncState.put({
       ...state,

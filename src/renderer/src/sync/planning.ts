@@ -21,7 +21,10 @@ import {
   type PartitionPlan,
   type SyncRecord
 } from './partitions'
-import { readMeta } from './syncMeta'
+import { isoAt } from './clock'
+import { boundedHighWater } from './highWater'
+import { statusesMissCustomers } from './customerCounts'
+import { readMeta, writeMeta } from './syncMeta'
 import {
   densitySample,
   equalShareCuts,
@@ -72,7 +75,7 @@ export async function planPass(
     case 'plans':
       return single(resource, expected)
     case 'customers':
-      return planCustomers(ctx, expected)
+      return planCustomers(ctx, expected, state)
     case 'opportunities':
       return planOpportunities(ctx, expected)
     case 'activities':
@@ -119,12 +122,22 @@ function probe<R extends SyncResource>(
 
 /**
  * By status, after a probe of the unfiltered listing: if that is one page, it is the whole
- * pass; if it shows a status no filter reaches, the whole pass stays unfiltered; otherwise
- * its records become the sample the completeness check looks for.
+ * pass; if it shows a status no filter reaches, the whole pass stays unfiltered. So does a
+ * listing too short to split: status partitions each round up to whole pages, so they cost
+ * more requests than one listing and save little time unless each holds `pagesPerPartition`
+ * pages (the probe's `total_pages` says how long the listing is). On a first pass, exact counts
+ * (customerCounts.ts) say whether the statuses add up to everyone; if not, the pass is one
+ * unfiltered listing and later passes stay unfiltered for a while. Otherwise the probe's
+ * records become the sample the completeness check looks for.
  */
-async function planCustomers(ctx: PlanningContext, expected: number | null): Promise<PassPlan> {
+async function planCustomers(
+  ctx: PlanningContext,
+  expected: number | null,
+  state: ResourceSyncState
+): Promise<PassPlan> {
+  const { clock, perPage, pagesPerPartition, unfilteredCustomersForMs } = ctx.options
   const until = await readMeta(ctx.db, 'sync.customers.unfilteredUntil')
-  if (until !== undefined && until > ctx.options.clock.now()) {
+  if (until !== undefined && until > clock.now()) {
     return single('customers', expected, undefined, true)
   }
   const first = await probe(ctx, 'customers', {})
@@ -134,6 +147,21 @@ async function planCustomers(ctx: PlanningContext, expected: number | null): Pro
     return value === null || !KNOWN_STATUS_FILTERS.includes(value)
   })
   if (unreachable) return single('customers', expected, first, true)
+  const pages = first.totalPages ?? (expected === null ? null : Math.ceil(expected / perPage))
+  if (pages !== null && pages < KNOWN_STATUS_FILTERS.length * pagesPerPartition) {
+    return single('customers', expected, first)
+  }
+  if (state.lastPass === null) {
+    const missed = await statusesMissCustomers((query) => probe(ctx, 'customers', query, 1))
+    if (missed === true) {
+      await writeMeta(
+        ctx.db,
+        'sync.customers.unfilteredUntil',
+        clock.now() + unfilteredCustomersForMs
+      )
+      return single('customers', expected, first, true)
+    }
+  }
   return {
     mode: 'full',
     partitions: customerStatusPartitions(),
@@ -268,9 +296,13 @@ async function activityCuts(
   return equalShareCuts(samples, minMs, maxMs, parts)
 }
 
-/** From the newest activity a completed pass saw, minus an overlap for late arrivals. */
+/**
+ * From the newest activity a completed pass saw, minus an overlap for late arrivals. The mark is
+ * bounded again here by when the last pull started, for caches written before finishPass bounded it.
+ */
 function planIncrementalActivities(ctx: PlanningContext, state: ResourceSyncState): PassPlan {
-  const highWater = Date.parse(state.highWaterDate ?? '')
+  const lastPullAt = state.lastPass?.startedAt ?? isoAt(ctx.options.clock.now())
+  const highWater = Date.parse(boundedHighWater(state.highWaterDate, lastPullAt) ?? '')
   const startDate = new Date(highWater - ctx.options.activityOverlapMs).toISOString()
   return {
     mode: 'incremental',

@@ -1,0 +1,23 @@
+import type { RateLimitWait } from '../sync'
+
+const hourMinute = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+})
+
+/**
+ * What the status bar says while a sync waits for ChartMogul. Revdesk waits at most a minute
+ * whatever the server asks, so when ChartMogul asked for longer both times are given: each
+ * sentence stays true.
+ */
+export function serverWaitMessage(
+  wait: RateLimitWait,
+  format: (ms: number) => string = (ms) => hourMinute.format(ms)
+): string {
+  const retryAt = format(wait.retryAt)
+  const askedUntil = format(wait.requestedUntil)
+  return askedUntil === retryAt
+    ? `ChartMogul asked us to wait until ${retryAt}.`
+    : `ChartMogul asked us to wait until ${askedUntil}; Revdesk will try again at ${retryAt}.`
+}
