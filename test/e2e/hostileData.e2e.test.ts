@@ -189,10 +189,17 @@ describe('hostile data in Chromium', () => {
     await expect.poll(readSyncState).toMatch(/"lastError":\{/)
     const forms = [key, basic, basic.replace(/=+$/, ''), key.slice(0, 12), basic.slice(0, 12)]
     for (const form of forms) expect(await readSyncState()).not.toContain(form)
+    // Every page refused: the run ends partial and the status bar says so, with the server's
+    // (cleaned) reason — it used to go on saying "Never synced".
+    await expect.poll(() => status.textContent()).toContain('Some data could not be synced')
+    const partial = (await status.getByRole('alert').textContent()) ?? ''
+    expect(partial).toContain('[redacted]')
+    for (const form of forms) expect(partial).not.toContain(form)
 
     answer = 403
     await status.getByRole('button', { name: 'Sync now' }).click()
-    await expect.poll(() => status.getByRole('alert').textContent()).toContain('[redacted]')
+    await expect.poll(() => status.textContent()).toContain('refused access')
+    expect(await status.getByRole('alert').textContent()).toContain('[redacted]')
     const stored = await readSyncState()
     const visible = await page.locator('body').innerText()
     expect(stored).toMatch(/"lastError":\{[^}]*\[redacted\]/)

@@ -36,7 +36,7 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-test('an unreachable server stops the run as offline after one request per resource at most', async () => {
+test('an unreachable server stops the run as offline: nothing is sent once a request has failed', async () => {
   const client = createChartMogulClient({
     apiKey: 'key',
     baseUrl: `http://127.0.0.1:${await closedPort()}`,
@@ -44,7 +44,19 @@ test('an unreachable server stops the run as offline after one request per resou
     retry: { maxAttempts: 1 }
   })
   const db = await freshCache('offline-refused')
-  const source = countingSource(clientPageSource(client))
+  // How many first requests are out before the first failure comes back depends on timing;
+  // what must not happen is any request once the run knows the server is unreachable.
+  let failures = 0
+  let sentAfterFailure = 0
+  const source = countingSource(clientPageSource(client), async (_request, _index, forward) => {
+    if (failures > 0) sentAfterFailure += 1
+    try {
+      return await forward()
+    } catch (error) {
+      failures += 1
+      throw error
+    }
+  })
   const engine = createSyncEngine({ db, source })
   const statuses: string[] = []
   engine.onStatus((s) => statuses.push(s))
@@ -55,7 +67,10 @@ test('an unreachable server stops the run as offline after one request per resou
   expect(engine.status).toBe('offline')
   expect(statuses).toEqual(['syncing', 'offline'])
   expect(result.retries).toBe(0)
-  expect(source.requests.length).toBeLessThanOrEqual(4)
+  expect(failures).toBeGreaterThan(0)
+  expect(sentAfterFailure).toBe(0)
+  // One first request per resource, plus activities' two density probes at most.
+  expect(source.requests.length).toBeLessThanOrEqual(6)
   db.close()
 })
 
@@ -66,14 +81,29 @@ test('a refused API key stops the run as failed, without retrying', async () => 
     limiter: unlimited
   })
   const db = await freshCache('refused-key')
-  const source = countingSource(clientPageSource(client))
+  // Resources start together, so how many first requests are out before the first refusal comes
+  // back depends on timing; what must not happen is any request once a refusal is known.
+  let refusals = 0
+  let sentAfterRefusal = 0
+  const source = countingSource(clientPageSource(client), async (_request, _index, forward) => {
+    if (refusals > 0) sentAfterRefusal += 1
+    try {
+      return await forward()
+    } catch (error) {
+      refusals += 1
+      throw error
+    }
+  })
   const engine = createSyncEngine({ db, source })
   const result = await engine.run()
   expect(result.outcome).toBe('failed')
   expect(result.error?.kind).toBe('unauthorized')
   expect(engine.status).toBe('error')
   expect(result.retries).toBe(0)
-  expect(source.requests.length).toBeLessThanOrEqual(4)
+  expect(refusals).toBeGreaterThan(0)
+  expect(sentAfterRefusal).toBe(0)
+  // One first request per resource, plus activities' two density probes at most.
+  expect(source.requests.length).toBeLessThanOrEqual(6)
   db.close()
 })
 

@@ -184,9 +184,14 @@ export class WorkspaceSession {
           this.lastSyncedAt = Date.parse(result.finishedAt)
           void cache.meta.put({ key: LAST_SYNCED_META_KEY, value: result.finishedAt })
         } else if (result.outcome === 'failed' || result.outcome === 'partial') {
-          this.problem = result.error
+          const why = result.error
             ? describeSyncProblem(result.error.kind, result.error.message)
             : null
+          // A partial run still cached everything else: say so, and why the rest is missing.
+          this.problem =
+            result.outcome === 'partial'
+              ? `Some data could not be synced; the next sync tries again.${why ? ` ${why}` : ''}`
+              : why
         }
       }
     })

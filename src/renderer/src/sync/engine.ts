@@ -131,13 +131,13 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
     const finish = (
       outcome: RunOutcome,
       outcomes: SyncRunResult['resources'],
-      error: unknown
+      error: SyncErrorInfo | null
     ): SyncRunResult => ({
       outcome,
       resources: outcomes,
       requests,
       retries,
-      error: error === null ? null : toErrorInfo(error, isoAt(options.clock.now())),
+      error,
       startedAt,
       finishedAt: isoAt(options.clock.now())
     })
@@ -187,9 +187,19 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
     )
     const outcomes = Object.fromEntries(settled) as SyncRunResult['resources']
     const stopped = stopReason as StopReason | null
-    if (stopped !== null) return finish(stopped.outcome, outcomes, stopped.error)
+    if (stopped !== null) {
+      const error =
+        stopped.error === null ? null : toErrorInfo(stopped.error, isoAt(options.clock.now()))
+      return finish(stopped.outcome, outcomes, error)
+    }
     const complete = settled.every(([, outcome]) => outcome === 'complete')
-    return finish(complete ? 'complete' : 'partial', outcomes, null)
+    if (complete) return finish('complete', outcomes, null)
+    // Partial: the user is told why (the first resource that did not finish says what failed).
+    const why = settled
+      .filter(([, outcome]) => outcome !== 'complete')
+      .map(([resource]) => trackers.get(resource)?.snapshot().lastError ?? null)
+      .find((error) => error !== null)
+    return finish('partial', outcomes, why ?? null)
   }
 
   function statusAfter(result: SyncRunResult): EngineStatus {
