@@ -33,8 +33,12 @@ import { writeBenchResult } from '../writeResult'
 const QUICK = process.env['BENCH_QUICK'] === '1'
 const CUSTOMERS = Number(process.env['BENCH_CUSTOMERS'] ?? (QUICK ? 10_000 : 100_000))
 const FILTER_ROUNDS = QUICK ? 2 : 5
-/** Each round's first letter differs; the rest narrows, widens back to all, then another word. */
-const FIRST_KEYS = ['m', 's', 'j', 'c', 'a']
+/**
+ * Each round's first letter differs; the rest narrows, widens back to all, then another word. A
+ * first letter must change the rows on screen ('a' does not: nearly every one of the first rows
+ * has an "a" somewhere, so there is no paint to time).
+ */
+const FIRST_KEYS = ['m', 's', 'j', 'c', 'k']
 const LATER_KEYS = ['a', 'r', 'Backspace', 'Backspace', 'Backspace', 'q', 'Backspace']
 const CHUNK = 10_000
 const root = resolve(import.meta.dirname, '../..')

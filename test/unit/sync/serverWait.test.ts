@@ -7,6 +7,7 @@
 import { afterEach, expect, test } from 'vitest'
 import { createRateLimiter } from '../../../src/main/chartmogul'
 import type { Clock } from '../../../src/main/chartmogul/clock'
+import type { FetchLike } from '../../../src/main/chartmogul/http'
 import { createSyncEngine, type RateLimitWait } from '../../../src/renderer/src/sync'
 import { freshCache } from './support/cache'
 import { countingSource } from './support/countingSource'
@@ -54,24 +55,28 @@ test.each([
   'Retry-After as %s: the next request goes out within 60 s and the wait is shown',
   async (_form, header, asked) => {
     const clock = virtualClock()
+    // What actually goes over HTTP to /v1/customers, and when (virtual time): requests the paused
+    // limiter refuses never get here, so this is what ChartMogul would see.
+    const customerRequests: { sentAt: number; answeredAt: number; status: number | null }[] = []
+    const recordingFetch: FetchLike = async (url, init) => {
+      if (!new URL(url).pathname.startsWith('/v1/customers')) return fetch(url, init)
+      const entry = { sentAt: clock.now(), answeredAt: 0, status: null as number | null }
+      customerRequests.push(entry)
+      const response = await fetch(url, init)
+      entry.status = response.status
+      entry.answeredAt = clock.now()
+      if (response.status === 429) account?.sim.clearFaults() // one 429, then a healthy server
+      return response
+    }
     account = await startSimulatedAccount({
       seed: 33,
       customers: 300,
       fast: true,
-      client: { limiter: createRateLimiter({ clock }) }
+      client: { limiter: createRateLimiter({ clock }), fetch: recordingFetch }
     })
     const sim = account.sim
     sim.setFaults({ rate429: 1, retryAfter: header(), match: { pathPrefix: '/v1/customers' } })
-    const customerRequestsAt: number[] = []
-    const source = countingSource(account.source, async (request, _index, forward) => {
-      if (request.resource !== 'customers') return forward()
-      customerRequestsAt.push(clock.now())
-      try {
-        return await forward()
-      } finally {
-        sim.clearFaults() // one 429, then a healthy server
-      }
-    })
+    const source = countingSource(account.source)
     const db = await freshCache('server-wait')
     const engine = createSyncEngine({ db, source, options: { clock } })
     const waits: (RateLimitWait | null)[] = []
@@ -79,7 +84,10 @@ test.each([
 
     expect((await engine.run()).outcome).toBe('complete')
     expect(sim.stats.faults.status429).toBe(1)
-    const [limitedAt, nextAt] = customerRequestsAt as [number, number]
+    const limited = customerRequests.find((r) => r.status === 429)
+    const limitedAt = limited?.answeredAt as number
+    // Requests already on the wire when the 429 came back are not the retry; the next one is.
+    const nextAt = customerRequests.find((r) => r.sentAt >= limitedAt)?.sentAt as number
     expect(nextAt - limitedAt).toBeGreaterThanOrEqual(59_000)
     expect(nextAt - limitedAt).toBeLessThanOrEqual(61_000)
 

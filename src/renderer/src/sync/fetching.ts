@@ -55,6 +55,12 @@ export function createPageFetcher(deps: PageFetcherDeps): PageFetch {
     for (let attempt = 1; ; attempt++) {
       try {
         const release = await deps.semaphore.acquire(signal, priority)
+        // A slot freed by a request that just failed the run (offline, key refused) is granted
+        // before the run is stopped: nothing more may be sent once that is known.
+        if (signal.aborted) {
+          release()
+          throw new RunStoppedError()
+        }
         let page: ListPage<SyncRecord>
         try {
           deps.onRequest(request.resource)
