@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SyncStateRow } from '../../src/renderer/src/cache/syncState'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
-import { storedRows } from './harness/indexedDb'
+import { storedKeys as storedKeysIn, storedRows } from './harness/indexedDb'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 import { recordRequestsTo, type RequestRecorder } from './harness/requestRecorder'
 import { resumeReports } from './harness/syncResume'
@@ -61,31 +61,9 @@ async function waitUntilSettled(current: LaunchedApp, steadyReads = 4, everyMs =
   }
 }
 
-/** Reads a table straight from IndexedDB, not through the app. */
-function storedKeys(current: LaunchedApp, table: string): Promise<string[]> {
-  return current.page.evaluate(
-    (name) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('revdesk-demo')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains(name)) {
-            db.close()
-            resolve([])
-            return
-          }
-          const request = db.transaction(name).objectStore(name).getAllKeys()
-          request.onsuccess = () => {
-            db.close()
-            resolve(request.result as string[])
-          }
-          request.onerror = () => reject(request.error)
-        }
-      }),
-    table
-  )
-}
+/** Primary keys of a table of the demo workspace's cache. */
+const storedKeys = (current: LaunchedApp, table: string): Promise<string[]> =>
+  storedKeysIn(current, 'revdesk-demo', table)
 
 /** The table in IndexedDB holds exactly the simulator's records of that resource, by uuid. */
 async function expectStoredExactly(

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
+import { storedRows } from './harness/indexedDb'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -168,23 +169,8 @@ describe('hostile data in Chromium', () => {
     await page.getByRole('button', { name: 'Explore demo data' }).click()
     const status = page.getByRole('contentinfo', { name: 'Status' })
 
-    const readSyncState = (): Promise<string> =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('revdesk-demo')
-            open.onerror = () => reject(open.error)
-            open.onsuccess = () => {
-              const db = open.result
-              const request = db.transaction('syncState').objectStore('syncState').getAll()
-              request.onsuccess = () => {
-                db.close()
-                resolve(JSON.stringify(request.result))
-              }
-              request.onerror = () => reject(request.error)
-            }
-          })
-      )
+    const readSyncState = async (): Promise<string> =>
+      JSON.stringify(await storedRows(app!, 'revdesk-demo', 'syncState'))
     // The engine records the failure on the resource / partition that hit it.
     await expect.poll(readSyncState).toMatch(/"lastError":\{/)
     const forms = [key, basic, basic.replace(/=+$/, ''), key.slice(0, 12), basic.slice(0, 12)]

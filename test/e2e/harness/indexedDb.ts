@@ -4,10 +4,11 @@
  */
 import type { LaunchedApp } from './launchApp'
 
-/** Every row of `table` in database `database` ([] when the table does not exist yet). */
-export function storedRows<T>(app: LaunchedApp, database: string, table: string): Promise<T[]> {
+type Read = 'getAll' | 'getAllKeys'
+
+function readTable<T>(app: LaunchedApp, database: string, table: string, read: Read): Promise<T[]> {
   return app.page.evaluate(
-    ([dbName, name]) =>
+    ([dbName, name, how]) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open(dbName)
         open.onerror = () => reject(open.error)
@@ -18,7 +19,7 @@ export function storedRows<T>(app: LaunchedApp, database: string, table: string)
             resolve([])
             return
           }
-          const request = db.transaction(name).objectStore(name).getAll()
+          const request = db.transaction(name).objectStore(name)[how]()
           request.onsuccess = () => {
             db.close()
             resolve(request.result as T[])
@@ -26,6 +27,16 @@ export function storedRows<T>(app: LaunchedApp, database: string, table: string)
           request.onerror = () => reject(request.error)
         }
       }),
-    [database, table] as const
+    [database, table, read] as const
   )
+}
+
+/** Every row of `table` in database `database` ([] when the table does not exist yet). */
+export function storedRows<T>(app: LaunchedApp, database: string, table: string): Promise<T[]> {
+  return readTable<T>(app, database, table, 'getAll')
+}
+
+/** Every primary key of `table` in database `database` ([] when the table does not exist yet). */
+export function storedKeys(app: LaunchedApp, database: string, table: string): Promise<string[]> {
+  return readTable<string>(app, database, table, 'getAllKeys')
 }

@@ -13,7 +13,7 @@ import {
   type SyncRunResult
 } from '../../../src/renderer/src/sync'
 import { freshCache } from './support/cache'
-import { countingSource } from './support/countingSource'
+import { countingSource, type Interceptor } from './support/countingSource'
 import { cachedReplica, expectedReplica, sameReplica } from './support/replica'
 import {
   clientPageSource,
@@ -36,6 +36,27 @@ async function closedPort(): Promise<number> {
   return port
 }
 
+/**
+ * Resources start together, so how many first requests are out before the first failure comes
+ * back depends on timing; what must not happen is any request once the run knows of a failure.
+ */
+function failureWatch(): { intercept: Interceptor; failures: number; sentAfterFailure: number } {
+  const watch = {
+    failures: 0,
+    sentAfterFailure: 0,
+    intercept: (async (_request, _index, forward) => {
+      if (watch.failures > 0) watch.sentAfterFailure += 1
+      try {
+        return await forward()
+      } catch (error) {
+        watch.failures += 1
+        throw error
+      }
+    }) as Interceptor
+  }
+  return watch
+}
+
 test('an unreachable server stops the run as offline: nothing is sent once a request has failed', async () => {
   const client = createChartMogulClient({
     apiKey: 'key',
@@ -44,19 +65,8 @@ test('an unreachable server stops the run as offline: nothing is sent once a req
     retry: { maxAttempts: 1 }
   })
   const db = await freshCache('offline-refused')
-  // How many first requests are out before the first failure comes back depends on timing;
-  // what must not happen is any request once the run knows the server is unreachable.
-  let failures = 0
-  let sentAfterFailure = 0
-  const source = countingSource(clientPageSource(client), async (_request, _index, forward) => {
-    if (failures > 0) sentAfterFailure += 1
-    try {
-      return await forward()
-    } catch (error) {
-      failures += 1
-      throw error
-    }
-  })
+  const watch = failureWatch()
+  const source = countingSource(clientPageSource(client), watch.intercept)
   const engine = createSyncEngine({ db, source })
   const statuses: string[] = []
   engine.onStatus((s) => statuses.push(s))
@@ -67,8 +77,8 @@ test('an unreachable server stops the run as offline: nothing is sent once a req
   expect(engine.status).toBe('offline')
   expect(statuses).toEqual(['syncing', 'offline'])
   expect(result.retries).toBe(0)
-  expect(failures).toBeGreaterThan(0)
-  expect(sentAfterFailure).toBe(0)
+  expect(watch.failures).toBeGreaterThan(0)
+  expect(watch.sentAfterFailure).toBe(0)
   // The first wave only: no more than the engine lets out at once (8 in flight by default).
   expect(source.requests.length).toBeLessThanOrEqual(8)
   db.close()
@@ -81,27 +91,16 @@ test('a refused API key stops the run as failed, without retrying', async () => 
     limiter: unlimited
   })
   const db = await freshCache('refused-key')
-  // Resources start together, so how many first requests are out before the first refusal comes
-  // back depends on timing; what must not happen is any request once a refusal is known.
-  let refusals = 0
-  let sentAfterRefusal = 0
-  const source = countingSource(clientPageSource(client), async (_request, _index, forward) => {
-    if (refusals > 0) sentAfterRefusal += 1
-    try {
-      return await forward()
-    } catch (error) {
-      refusals += 1
-      throw error
-    }
-  })
+  const watch = failureWatch()
+  const source = countingSource(clientPageSource(client), watch.intercept)
   const engine = createSyncEngine({ db, source })
   const result = await engine.run()
   expect(result.outcome).toBe('failed')
   expect(result.error?.kind).toBe('unauthorized')
   expect(engine.status).toBe('error')
   expect(result.retries).toBe(0)
-  expect(refusals).toBeGreaterThan(0)
-  expect(sentAfterRefusal).toBe(0)
+  expect(watch.failures).toBeGreaterThan(0)
+  expect(watch.sentAfterFailure).toBe(0)
   // The first wave only: no more than the engine lets out at once (8 in flight by default).
   expect(source.requests.length).toBeLessThanOrEqual(8)
   db.close()
