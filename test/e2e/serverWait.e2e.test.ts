@@ -43,14 +43,18 @@ describe('a server that asks for an hour’s pause', () => {
     expect(asked.some((t) => text.includes(`wait until ${t}`))).toBe(true)
     expect(retry.some((t) => text.includes(`try again at ${t}`))).toBe(true)
     await app.screenshot('server-wait')
-    expect(simulator.stats.faults.status429).toBe(1)
+    // The first sync's customer requests go out together (probe and counts), so those already on
+    // the wire when the first 429 came back got one too; from then on nothing more is sent.
+    const limited = simulator.stats.faults.status429
+    expect(limited).toBeGreaterThanOrEqual(1)
 
     await status.getByRole('button', { name: 'Cancel sync' }).click()
     await expect.poll(() => status.textContent(), { timeout: 5_000 }).toContain('Sync cancelled')
     expect(await status.textContent()).not.toContain('Syncing')
     expect(await message.count()).toBe(0)
-    // Nothing was sent while Revdesk waited: the one 429 is all ChartMogul saw of customers.
-    expect(simulator.stats.faults.status429).toBe(1)
+    // Nothing was sent while Revdesk waited: every customer request still gets a 429 here, so
+    // one more would show in the count.
+    expect(simulator.stats.faults.status429).toBe(limited)
     expect(await status.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true)
   })
 })
