@@ -74,10 +74,16 @@ const FLAGS = [
 ] as const
 type Flag = (typeof FLAGS)[number]
 
-function oneOf<T extends string>(flag: string, raw: string | undefined, values: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  flag: string,
+  raw: string | undefined,
+  values: readonly T[]
+): T | undefined {
   if (raw === undefined) return undefined
   if (!(values as readonly string[]).includes(raw)) {
-    throw new UsageError(`--${flag} must be ${values.map((v) => `"${v}"`).join(' or ')}, got "${raw}"`)
+    throw new UsageError(
+      `--${flag} must be ${values.map((v) => `"${v}"`).join(' or ')}, got "${raw}"`
+    )
   }
   return raw as T
 }
@@ -125,7 +131,10 @@ export function parseMonacoCliArgs(argv: readonly string[]): MonacoCliConfig {
   const retryAfter = int('retry-after', 0, 86_400)
 
   const faults: FaultSettingsInput = {}
-  const setFault = <K extends keyof FaultSettingsInput>(k: K, v: FaultSettingsInput[K] | undefined) => {
+  const setFault = <K extends keyof FaultSettingsInput>(
+    k: K,
+    v: FaultSettingsInput[K] | undefined
+  ) => {
     if (v !== undefined) faults[k] = v
   }
   setFault('latencyMs', int('latency-ms', 0, 600_000))
@@ -139,7 +148,10 @@ export function parseMonacoCliArgs(argv: readonly string[]): MonacoCliConfig {
   setFault('applyThenFail', num('apply-then-fail', 0, 1))
   setFault(
     'applyThenFailMode',
-    oneOf<ApplyThenFailMode>('apply-then-fail-mode', values['apply-then-fail-mode'], ['reset', 'gateway_timeout'])
+    oneOf<ApplyThenFailMode>('apply-then-fail-mode', values['apply-then-fail-mode'], [
+      'reset',
+      'gateway_timeout'
+    ])
   )
   setFault('seed', int('fault-seed', 0, 2 ** 31))
   setFault('retryAfter', retryAfter === undefined ? undefined : String(retryAfter))

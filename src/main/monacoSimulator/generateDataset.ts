@@ -25,7 +25,11 @@ export function generateMonacoDataset(options: MonacoDatasetOptions): MonacoData
   if (Number.isNaN(nowMs)) throw new Error(`now must be a date, got ${String(options.now)}`)
   const accountCount = count(options.accounts, 500, 'accounts')
   const contactCount = count(options.contacts, accountCount * 2, 'contacts')
-  const opportunityCount = count(options.opportunities, Math.round((accountCount * 3) / 5), 'opportunities')
+  const opportunityCount = count(
+    options.opportunities,
+    Math.round((accountCount * 3) / 5),
+    'opportunities'
+  )
   const userCount = Math.max(1, count(options.users, 8, 'users'))
 
   const root = new Rng(options.seed)
@@ -56,7 +60,10 @@ export function generateMonacoDataset(options: MonacoDatasetOptions): MonacoData
     fields: fieldsOf(customFields, 'contacts')
   }
   const contacts = Array.from({ length: contactCount }, () =>
-    generateContact(contactCtx, accounts.length > 0 && contactRng.chance(0.95) ? contactRng.pick(accounts) : null)
+    generateContact(
+      contactCtx,
+      accounts.length > 0 && contactRng.chance(0.95) ? contactRng.pick(accounts) : null
+    )
   )
 
   const opportunityRng = root.fork('opportunities')

@@ -52,7 +52,10 @@ export function sendText(
   headers: Record<string, string> = {}
 ): boolean {
   if (res.destroyed || res.writableEnded) return false
-  const all: Record<string, string | number> = { ...headers, 'content-length': Buffer.byteLength(text) }
+  const all: Record<string, string | number> = {
+    ...headers,
+    'content-length': Buffer.byteLength(text)
+  }
   if (contentType !== null) all['content-type'] = contentType
   res.writeHead(status, all)
   res.end(text)

@@ -30,9 +30,7 @@ export function fingerprint(value: unknown): string {
 }
 
 export type IdempotencyOutcome =
-  | { kind: 'new' }
-  | { kind: 'replay'; response: ApiResponse }
-  | { kind: 'conflict' }
+  { kind: 'new' } | { kind: 'replay'; response: ApiResponse } | { kind: 'conflict' }
 
 export class IdempotencyStore {
   private readonly byKey = new Map<string, Remembered>()

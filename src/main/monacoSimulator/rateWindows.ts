@@ -42,12 +42,16 @@ class Window {
     readonly limit: number,
     readonly windowMs: number
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`rate limit must be ≥ 1, got ${limit}`)
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`rate limit must be ≥ 1, got ${limit}`)
     if (!(windowMs > 0)) throw new Error(`rate window must be > 0 ms, got ${windowMs}`)
   }
 
   private expire(now: number): void {
-    while (this.head < this.times.length && (this.times[this.head] as number) <= now - this.windowMs) {
+    while (
+      this.head < this.times.length &&
+      (this.times[this.head] as number) <= now - this.windowMs
+    ) {
       this.head++
     }
     if (this.head > 1024) {
@@ -90,7 +94,9 @@ export class RateWindows {
     }
     const scale = settings.timeScale ?? 1
     if (!(scale > 0)) throw new Error(`timeScale must be > 0, got ${scale}`)
-    this.windows = (settings.windows ?? DEFAULT_WINDOWS).map((w) => new Window(w.limit, w.windowMs / scale))
+    this.windows = (settings.windows ?? DEFAULT_WINDOWS).map(
+      (w) => new Window(w.limit, w.windowMs / scale)
+    )
   }
 
   /** Admits (and counts) the request, or says why not. */

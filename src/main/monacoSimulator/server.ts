@@ -113,7 +113,15 @@ function checkKey(key: string): string {
 }
 
 function emptyFaultCounts(): MonacoFaultCounts {
-  return { status429: 0, serverErrorJson: 0, serverErrorText: 0, reset: 0, truncated: 0, malformed: 0, applyThenFail: 0 }
+  return {
+    status429: 0,
+    serverErrorJson: 0,
+    serverErrorText: 0,
+    reset: 0,
+    truncated: 0,
+    malformed: 0,
+    applyThenFail: 0
+  }
 }
 
 function rateHeaders(r: RateRefusal): Record<string, string> {
@@ -139,7 +147,8 @@ export async function startMonacoSimulator(
   const faults = new FaultInjector(options.faults)
   const idempotency = new IdempotencyStore()
   let render: RenderOptions = { ...DEFAULT_RENDER, ...options.render }
-  const onError = options.onError ?? ((error: unknown) => console.error('[monaco simulator]', error))
+  const onError =
+    options.onError ?? ((error: unknown) => console.error('[monaco simulator]', error))
 
   let requests = 0
   let rateLimited = 0
@@ -153,7 +162,12 @@ export async function startMonacoSimulator(
   const count = (status: number): void => {
     byStatus[status] = (byStatus[status] ?? 0) + 1
   }
-  const json = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) => {
+  const json = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers?: Record<string, string>
+  ) => {
     if (sendJson(res, status, body, headers)) count(status)
   }
   const text = (res: ServerResponse, status: number, body: string) => {
@@ -240,7 +254,8 @@ export async function startMonacoSimulator(
       case 'method_not_allowed':
         return json(res, 405, METHOD_NOT_ALLOWED_BODY)
       case 'redirect':
-        if (sendText(res, 307, '', null, { location: `${baseUrl}${resolution.path}${url.search}` })) count(307)
+        if (sendText(res, 307, '', null, { location: `${baseUrl}${resolution.path}${url.search}` }))
+          count(307)
         return
     }
     if (!isAuthorized(req.headers.authorization, apiKey)) return json(res, 401, UNAUTHORIZED_BODY)
@@ -249,7 +264,8 @@ export async function startMonacoSimulator(
       rateLimited++
       return json(res, 429, rateLimitedBody(), rateHeaders(refusal))
     }
-    if (body.kind === 'too_large') return json(res, 413, errorBody('payload_too_large', 'Request body too large'))
+    if (body.kind === 'too_large')
+      return json(res, 413, errorBody('payload_too_large', 'Request body too large'))
 
     let parsed: unknown
     try {
@@ -298,7 +314,10 @@ export async function startMonacoSimulator(
       faultCounts.truncated++
       deliver('truncated')
       const full = Buffer.from(JSON.stringify(response.body), 'utf8')
-      res.writeHead(response.status, { 'content-type': 'application/json', 'content-length': full.length })
+      res.writeHead(response.status, {
+        'content-type': 'application/json',
+        'content-length': full.length
+      })
       res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => req.socket.end())
       setTimeout(() => req.socket.destroy(), 1000).unref()
       count(response.status)
@@ -307,7 +326,14 @@ export async function startMonacoSimulator(
     if (decision.post === 'malformed' && response.body !== undefined) {
       faultCounts.malformed++
       deliver('malformed')
-      if (sendText(res, response.status, `${JSON.stringify(response.body).slice(0, -1)},"`, 'application/json')) {
+      if (
+        sendText(
+          res,
+          response.status,
+          `${JSON.stringify(response.body).slice(0, -1)},"`,
+          'application/json'
+        )
+      ) {
         count(response.status)
       }
       return

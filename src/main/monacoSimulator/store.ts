@@ -5,7 +5,11 @@
  * Knows nothing about HTTP.
  */
 import type { Faker } from '@faker-js/faker'
-import { MutationLog, type MutationLogEntry, type NewMutationLogEntry } from '../simulator/mutationLog'
+import {
+  MutationLog,
+  type MutationLogEntry,
+  type NewMutationLogEntry
+} from '../simulator/mutationLog'
 import { createFaker, deriveSeed, Rng } from '../simulator/random'
 import type { MonacoDataset } from './dataset'
 import { fieldsFor, type FieldContext, type FieldDef } from './fields'
@@ -41,7 +45,15 @@ const ENTITY_OF: Record<EntityName, MonacoMutationEntity> = {
 /** A validated create, in store terms. */
 export type NewOpportunity = Pick<
   OpportunityRecord,
-  'name' | 'accountId' | 'ownerId' | 'stage' | 'estimatedValue' | 'estimatedCloseDate' | 'notes' | 'tagIds' | 'custom'
+  | 'name'
+  | 'accountId'
+  | 'ownerId'
+  | 'stage'
+  | 'estimatedValue'
+  | 'estimatedCloseDate'
+  | 'notes'
+  | 'tagIds'
+  | 'custom'
 >
 
 /** A validated PATCH: given keys replace (`tagIds` too); `custom` keys merge, null clears. */
@@ -91,7 +103,11 @@ export class MonacoStore {
     }
     const mapOf = <E extends EntityName>(entity: E) =>
       new Map(fieldsFor(entity, this.customFieldList).map((f) => [f.key, f]))
-    this.fieldMaps = { accounts: mapOf('accounts'), contacts: mapOf('contacts'), opportunities: mapOf('opportunities') }
+    this.fieldMaps = {
+      accounts: mapOf('accounts'),
+      contacts: mapOf('contacts'),
+      opportunities: mapOf('opportunities')
+    }
     this.log = new MutationLog(this.clock)
     const seed = options.seed ?? 1
     this.rng = new Rng(deriveSeed(seed, 'out-of-band'))
@@ -159,7 +175,10 @@ export class MonacoStore {
       sorted = sortRecords<R>(this.all(entity), field, request.sort.descending, ctx)
       this.sortCache.set(cacheKey, sorted)
     }
-    const matching = request.filters.kind === 'group' && request.filters.filters.length === 0 ? sorted : sorted.filter(match)
+    const matching =
+      request.filters.kind === 'group' && request.filters.filters.length === 0
+        ? sorted
+        : sorted.filter(match)
     const { data, pagination } = pageOf(matching, request.page, request.pageSize)
     return { records: data, pagination }
   }
@@ -239,7 +258,11 @@ export class MonacoStore {
     },
 
     /** Shallow field edit; `updated_at` moves forward unless given. The id cannot change. */
-    edit: <E extends EntityName>(entity: E, id: string, fields: Partial<RecordOf[E]>): RecordOf[E] | undefined => {
+    edit: <E extends EntityName>(
+      entity: E,
+      id: string,
+      fields: Partial<RecordOf[E]>
+    ): RecordOf[E] | undefined => {
       const record = this.get(entity, id)
       if (!record) return undefined
       const { id: _id, ...rest } = structuredClone(fields) as Partial<RecordOf[E]> & { id?: string }
@@ -262,12 +285,19 @@ export class MonacoStore {
      * Removes the records an unfiltered listing in `sort` order shows at positions
      * `index..index+count-1` (0-based, across pages): "the row a client is about to reach".
      */
-    removeListed: (entity: EntityName, index: number, count = 1, sort = '-created_at'): string[] => {
+    removeListed: (
+      entity: EntityName,
+      index: number,
+      count = 1,
+      sort = '-created_at'
+    ): string[] => {
       const everything = this.list(entity, {
         filters: { kind: 'group', operator: 'and', filters: [] },
         page: 1,
         pageSize: Number.MAX_SAFE_INTEGER,
-        sort: sort.startsWith('-') ? { key: sort.slice(1), descending: true } : { key: sort, descending: false },
+        sort: sort.startsWith('-')
+          ? { key: sort.slice(1), descending: true }
+          : { key: sort, descending: false },
         includeCustomFields: false
       })
       const ids = everything.records.slice(index, index + count).map((r) => r.id)
@@ -303,9 +333,16 @@ export class MonacoStore {
     }
     switch (entity) {
       case 'accounts':
-        return generateAccount({ ...base, tags: tagsOf('accounts'), fields: this.customFields('accounts') }, nowMs) as RecordOf[E]
+        return generateAccount(
+          { ...base, tags: tagsOf('accounts'), fields: this.customFields('accounts') },
+          nowMs
+        ) as RecordOf[E]
       case 'contacts':
-        return generateContact({ ...base, tags: tagsOf('contacts'), fields: this.customFields('contacts') }, anyAccount(), nowMs) as RecordOf[E]
+        return generateContact(
+          { ...base, tags: tagsOf('contacts'), fields: this.customFields('contacts') },
+          anyAccount(),
+          nowMs
+        ) as RecordOf[E]
       default:
         return generateOpportunity(
           { ...base, tags: tagsOf('opportunities'), fields: this.customFields('opportunities') },
@@ -315,7 +352,12 @@ export class MonacoStore {
     }
   }
 
-  private logOutOfBand(entity: EntityName, action: 'create' | 'update' | 'delete', body: unknown, id: string): void {
+  private logOutOfBand(
+    entity: EntityName,
+    action: 'create' | 'update' | 'delete',
+    body: unknown,
+    id: string
+  ): void {
     this.log.append({
       source: 'out_of_band',
       entity: ENTITY_OF[entity],

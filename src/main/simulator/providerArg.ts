@@ -6,14 +6,18 @@ import { UsageError } from './cliArgs'
 
 export type SimProvider = 'chartmogul' | 'monaco'
 
-export function extractProvider(argv: readonly string[]): { provider: SimProvider; rest: string[] } {
+export function extractProvider(argv: readonly string[]): {
+  provider: SimProvider
+  rest: string[]
+} {
   const rest: string[] = []
   let provider: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--provider') {
       provider = argv[++i]
-      if (provider === undefined) throw new UsageError('--provider needs a value: chartmogul or monaco')
+      if (provider === undefined)
+        throw new UsageError('--provider needs a value: chartmogul or monaco')
     } else if (arg.startsWith('--provider=')) {
       provider = arg.slice('--provider='.length)
     } else {

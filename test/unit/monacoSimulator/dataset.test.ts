@@ -14,7 +14,9 @@ describe('Monaco simulator: generated org', () => {
 
   it('has the sizes asked for', () => {
     const d = generateMonacoDataset(options)
-    expect([d.accounts.length, d.contacts.length, d.opportunities.length, d.users.length]).toEqual([80, 150, 60, 5])
+    expect([d.accounts.length, d.contacts.length, d.opportunities.length, d.users.length]).toEqual([
+      80, 150, 60, 5
+    ])
   })
 
   it('keeps references consistent: accounts, owners, tags, stages, custom fields', () => {
@@ -28,12 +30,15 @@ describe('Monaco simulator: generated org', () => {
       if (o.ownerId !== null) expect(users.has(o.ownerId)).toBe(true)
       expect(o.tagIds.every((t) => tagObject.get(t) === 'opportunities')).toBe(true)
       expect(STAGES.some((s) => s.key === o.stage)).toBe(true)
-      expect(Object.keys(o.custom).every((id) => fields.get(id)?.entity === 'opportunities')).toBe(true)
+      expect(Object.keys(o.custom).every((id) => fields.get(id)?.entity === 'opportunities')).toBe(
+        true
+      )
       expect(o.updatedAt >= o.createdAt).toBe(true)
       const closed = STAGES.find((s) => s.key === o.stage)?.closed
       expect(o.actualCloseDate !== null).toBe(closed !== null)
     }
-    for (const c of d.contacts) if (c.accountId !== null) expect(accounts.has(c.accountId)).toBe(true)
+    for (const c of d.contacts)
+      if (c.accountId !== null) expect(accounts.has(c.accountId)).toBe(true)
     expect(d.org.userId).toBe(d.users[0]?.id)
   })
 

@@ -21,7 +21,11 @@ describe('Monaco simulator: page drift', () => {
     const second = await ids(2)
     expect(second[0]).toBe(first.at(-1))
     expect(await ids(1)).toContain(added?.id)
-    expect(sim.mutationLog.at(-1)).toMatchObject({ source: 'out_of_band', entity: 'account', action: 'create' })
+    expect(sim.mutationLog.at(-1)).toMatchObject({
+      source: 'out_of_band',
+      entity: 'account',
+      action: 'create'
+    })
   })
 
   it('a record deleted mid-pass pulls the first row of page 2 onto page 1 (never seen)', async () => {
@@ -53,7 +57,9 @@ describe('Monaco simulator: page drift', () => {
     sim = await startSmall()
     const account = sim.store.all('accounts')[0]
     const before = account?.updatedAt as string
-    const edited = sim.store.outOfBand.edit('accounts', account?.id as string, { name: 'Renamed Inc' })
+    const edited = sim.store.outOfBand.edit('accounts', account?.id as string, {
+      name: 'Renamed Inc'
+    })
     expect(edited?.name).toBe('Renamed Inc')
     expect(Date.parse(edited?.updatedAt as string)).toBeGreaterThan(Date.parse(before))
     expect(sim.mutationLog.at(-1)).toMatchObject({ action: 'update', uuid: account?.id })

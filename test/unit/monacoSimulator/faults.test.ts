@@ -16,7 +16,8 @@ describe('Monaco simulator: faults and the mutation log', () => {
   afterEach(() => sim.clearFaults())
   afterAll(() => sim.close())
 
-  const create = (body: Record<string, unknown>) => call(sim, 'POST', '/v1/opportunities/', { body })
+  const create = (body: Record<string, unknown>) =>
+    call(sim, 'POST', '/v1/opportunities/', { body })
   const deal = (name: string, key: string) => ({
     name,
     account_id: sim.store.all('accounts')[0]?.id,
@@ -38,7 +39,9 @@ describe('Monaco simulator: faults and the mutation log', () => {
     sim.setFaults({ rate5xxJson: 1 })
     const json = await create(deal('never made', randomUUID()))
     expect(json.status).toBe(500)
-    expect(json.body).toEqual({ error: { code: 'internal_error', message: 'Internal server error' } })
+    expect(json.body).toEqual({
+      error: { code: 'internal_error', message: 'Internal server error' }
+    })
     sim.setFaults({ rate5xxJson: 0, rate5xxText: 1 })
     const text = await call(sim, 'GET', '/v1/me')
     expect([500, 504]).toContain(text.status)
@@ -61,7 +64,13 @@ describe('Monaco simulator: faults and the mutation log', () => {
     const made = sim.store.all('opportunities').filter((o) => o.name === 'Lost answer')
     expect(made).toHaveLength(1)
     const lost = sim.mutationLog.find((e) => e.uuid === made[0]?.id)
-    expect(lost).toMatchObject({ source: 'api', action: 'create', applied: true, delivery: 'reset', status: 200 })
+    expect(lost).toMatchObject({
+      source: 'api',
+      action: 'create',
+      applied: true,
+      delivery: 'reset',
+      status: 200
+    })
 
     const retry = await create(body)
     expect(retry.status).toBe(200)

@@ -24,7 +24,10 @@ describe('Monaco simulator: HTTP surface', () => {
     const attempts = [
       call(sim, 'GET', '/v1/me', { key: null }),
       call(sim, 'GET', '/v1/me', { key: 'mks_test_key_2' }),
-      call(sim, 'GET', '/v1/me', { key: null, headers: { authorization: 'Basic bWtzX3Rlc3Rfa2V5XzE6' } }),
+      call(sim, 'GET', '/v1/me', {
+        key: null,
+        headers: { authorization: 'Basic bWtzX3Rlc3Rfa2V5XzE6' }
+      }),
       call(sim, 'GET', '/v1/me', { key: null, headers: { authorization: 'mks_test_key_1' } }),
       call(sim, 'POST', '/v1/opportunities/list', { key: 'nope', body: {} })
     ]
@@ -112,7 +115,9 @@ describe('Monaco simulator: HTTP surface', () => {
     const found = (res.body as { data: { id: string }[] }).data.map((u) => u.id)
     const expected = sim.store
       .users()
-      .filter((u) => `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(needle.toLowerCase()))
+      .filter((u) =>
+        `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(needle.toLowerCase())
+      )
       .map((u) => u.id)
     expect(found).toEqual(expected)
     expect(found).toContain(someone?.id)

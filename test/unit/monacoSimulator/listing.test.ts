@@ -83,10 +83,18 @@ describe('Monaco simulator: list requests', () => {
     const all = sim.store.all('accounts')
     const byName = all
       .slice()
-      .sort((a, b) => codeUnits((a.name ?? '').toLowerCase(), (b.name ?? '').toLowerCase()) || codeUnits(a.id, b.id))
+      .sort(
+        (a, b) =>
+          codeUnits((a.name ?? '').toLowerCase(), (b.name ?? '').toLowerCase()) ||
+          codeUnits(a.id, b.id)
+      )
       .map((a) => a.id)
-    const asc = page(await list(sim, 'accounts', { sort: 'name', page_size: 500 })).data.map((a) => a['id'])
-    const desc = page(await list(sim, 'accounts', { sort: '-name', page_size: 500 })).data.map((a) => a['id'])
+    const asc = page(await list(sim, 'accounts', { sort: 'name', page_size: 500 })).data.map(
+      (a) => a['id']
+    )
+    const desc = page(await list(sim, 'accounts', { sort: '-name', page_size: 500 })).data.map(
+      (a) => a['id']
+    )
     expect(asc).toEqual(byName)
     expect(desc).toEqual([...byName].reverse())
   })
@@ -108,7 +116,9 @@ describe('Monaco simulator: list requests', () => {
 
   it('omits custom_field_* keys when include_custom_fields is false, and only then', async () => {
     const withCustom = page(await list(sim, 'opportunities', { page_size: 500 })).data
-    const without = page(await list(sim, 'opportunities', { page_size: 500, include_custom_fields: false })).data
+    const without = page(
+      await list(sim, 'opportunities', { page_size: 500, include_custom_fields: false })
+    ).data
     const customKeys = (rows: Record<string, unknown>[]) =>
       rows.flatMap((r) => Object.keys(r).filter((k) => k.startsWith('custom_field_')))
     expect(customKeys(withCustom).length).toBeGreaterThan(0)
@@ -118,7 +128,9 @@ describe('Monaco simulator: list requests', () => {
   })
 
   it('renders tags as names and stages as labels, and omits null fields', async () => {
-    const record = sim.store.all('opportunities').find((o) => o.tagIds.length > 0 && o.summary === null)
+    const record = sim.store
+      .all('opportunities')
+      .find((o) => o.tagIds.length > 0 && o.summary === null)
     expect(record).toBeDefined()
     const res = await list(sim, 'opportunities', {
       filters: [{ field: 'name', condition: 'equals', value: record?.name }],

@@ -57,7 +57,9 @@ describe('Monaco simulator: opportunity writes', () => {
 
   it('puts a deal without a stage in the first stage of the pipeline', async () => {
     const { STAGES } = await import('../../../src/main/monacoSimulator')
-    const res = await call(sim, 'POST', '/v1/opportunities/', { body: newDeal({ stage: undefined }) })
+    const res = await call(sim, 'POST', '/v1/opportunities/', {
+      body: newDeal({ stage: undefined })
+    })
     expect(dataOf(res).stage).toBe(STAGES[0]?.label)
   })
 
@@ -75,7 +77,9 @@ describe('Monaco simulator: opportunity writes', () => {
       [{ [`custom_field_${randomUUID()}`]: 'x' }, /custom field/]
     ]
     for (const [overrides, message] of bad) {
-      const res = await call(sim, 'POST', '/v1/opportunities/', { body: newDealUnchecked(overrides) })
+      const res = await call(sim, 'POST', '/v1/opportunities/', {
+        body: newDealUnchecked(overrides)
+      })
       expect(res.status, JSON.stringify(overrides)).toBe(422)
       expect(errorOf(res).message).toMatch(message)
     }
@@ -125,18 +129,24 @@ describe('Monaco simulator: opportunity writes', () => {
         body: newDealUnchecked({ idempotency_key: key, stage: 'nowhere' })
       })
       expect(refused.status).toBe(422)
-      const ok = await call(sim, 'POST', '/v1/opportunities/', { body: newDeal({ idempotency_key: key }) })
+      const ok = await call(sim, 'POST', '/v1/opportunities/', {
+        body: newDeal({ idempotency_key: key })
+      })
       expect(ok.status).toBe(200)
     })
 
     it('refuses a key that is not a UUID', async () => {
-      const res = await call(sim, 'POST', '/v1/opportunities/', { body: newDealUnchecked({ idempotency_key: 'k1' }) })
+      const res = await call(sim, 'POST', '/v1/opportunities/', {
+        body: newDealUnchecked({ idempotency_key: 'k1' })
+      })
       expect(res.status).toBe(422)
     })
   })
 
   it('gets a deal with its custom fields and AI explanations', async () => {
-    const withWhy = sim.store.all('opportunities').find((o) => Object.keys(o.explanations).length > 0)
+    const withWhy = sim.store
+      .all('opportunities')
+      .find((o) => Object.keys(o.explanations).length > 0)
     const res = await call(sim, 'GET', `/v1/opportunities/${withWhy?.id}`)
     expect(res.status).toBe(200)
     const deal = dataOf(res)
@@ -154,7 +164,9 @@ describe('Monaco simulator: opportunity writes', () => {
   })
 
   it('PATCH replaces tags, merges custom fields, clears with null and moves updated_at', async () => {
-    const target = sim.store.all('opportunities').find((o) => o.tagIds.length >= 1) ?? sim.store.all('opportunities')[0]
+    const target =
+      sim.store.all('opportunities').find((o) => o.tagIds.length >= 1) ??
+      sim.store.all('opportunities')[0]
     const id = target?.id as string
     const before = structuredClone(sim.store.get('opportunities', id))
     const newTag = sim.store.tags('opportunities').find((t) => !before?.tagIds.includes(t.id))
@@ -174,16 +186,24 @@ describe('Monaco simulator: opportunity writes', () => {
     expect(deal).not.toHaveProperty('notes')
     expect(deal[`custom_field_${health?.id}`]).toBe('stalled')
     expect(deal['name']).toBe(before?.name)
-    expect(Date.parse(deal['updated_at'] as string)).toBeGreaterThan(Date.parse(before?.updatedAt as string))
+    expect(Date.parse(deal['updated_at'] as string)).toBeGreaterThan(
+      Date.parse(before?.updatedAt as string)
+    )
     const otherCustom = Object.keys(before?.custom ?? {}).filter((k) => k !== health?.id)
     for (const k of otherCustom) expect(deal[`custom_field_${k}`]).toBe(before?.custom[k])
   })
 
   it('PATCH refuses bad values with 422 and an unknown deal with 404', async () => {
     const id = sim.store.all('opportunities')[0]?.id
-    expect((await call(sim, 'PATCH', `/v1/opportunities/${id}`, { body: { stage: 'Negotiation' } })).status).toBe(422)
+    expect(
+      (await call(sim, 'PATCH', `/v1/opportunities/${id}`, { body: { stage: 'Negotiation' } }))
+        .status
+    ).toBe(422)
     expect((await call(sim, 'PATCH', `/v1/opportunities/${id}`, { body: [] })).status).toBe(422)
-    expect((await call(sim, 'PATCH', `/v1/opportunities/${randomUUID()}`, { body: { notes: 'x' } })).status).toBe(404)
+    expect(
+      (await call(sim, 'PATCH', `/v1/opportunities/${randomUUID()}`, { body: { notes: 'x' } }))
+        .status
+    ).toBe(404)
   })
 
   it('DELETE answers 204 with no body, then the deal is gone', async () => {

@@ -32,7 +32,9 @@ describe('Monaco simulator: rate limits', () => {
     expect(refused.headers['x-ratelimit-limit']).toBe('100')
     expect(refused.headers['x-ratelimit-remaining']).toBe('0')
     // The first request of the burst leaves the window 60 s after it was made.
-    expect(refused.headers['x-ratelimit-reset']).toBe(String(Date.parse('2026-01-01T10:01:00Z') / 1000))
+    expect(refused.headers['x-ratelimit-reset']).toBe(
+      String(Date.parse('2026-01-01T10:01:00Z') / 1000)
+    )
     expect(refused.headers['retry-after']).toBe('30')
     now += 30_000
     expect((await call(sim, 'GET', '/v1/me')).status).toBe(200)
@@ -56,7 +58,10 @@ describe('Monaco simulator: rate limits', () => {
 
   it('does not count requests with a bad key, and refused requests do not extend the wait', async () => {
     now = 0
-    sim = await startSmall({ rateLimit: { windows: [{ limit: 2, windowMs: 1000 }] }, nowMs: () => now })
+    sim = await startSmall({
+      rateLimit: { windows: [{ limit: 2, windowMs: 1000 }] },
+      nowMs: () => now
+    })
     await call(sim, 'GET', '/v1/me', { key: 'mks_wrong' })
     expect(await burst(3)).toEqual([200, 200, 429])
     now = 1000
@@ -74,7 +79,10 @@ describe('Monaco simulator: rate limits', () => {
 
   it('can be lifted or changed while running', async () => {
     now = 0
-    sim = await startSmall({ rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }] }, nowMs: () => now })
+    sim = await startSmall({
+      rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }] },
+      nowMs: () => now
+    })
     expect(await burst(2)).toEqual([200, 429])
     sim.setRateLimit(false)
     expect(await burst(3)).toEqual([200, 200, 200])

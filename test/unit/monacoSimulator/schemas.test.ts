@@ -21,7 +21,8 @@ interface FieldSchema {
 function sampleValue(f: FieldSchema, condition: string): unknown {
   if (condition === 'is_empty' || condition === 'is_not_empty') return null
   const first = f.enum_field_settings?.allowed_values[0]?.key
-  if (condition === 'is' || condition === 'is_not') return first ?? '00000000-0000-4000-8000-000000000000'
+  if (condition === 'is' || condition === 'is_not')
+    return first ?? '00000000-0000-4000-8000-000000000000'
   switch (f.type) {
     case 'number':
       return 10

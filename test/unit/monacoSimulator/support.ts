@@ -41,10 +41,16 @@ function declared(method: string, path: string): boolean {
   }
 }
 
-export function call(sim: Sim, method: string, path: string, options: CallOptions = {}): Promise<MonacoResponse> {
+export function call(
+  sim: Sim,
+  method: string,
+  path: string,
+  options: CallOptions = {}
+): Promise<MonacoResponse> {
   const url = new URL(path, sim.url)
   if (url.hostname !== '127.0.0.1') throw new Error('tests only talk to 127.0.0.1')
-  const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  const payload =
+    options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
   const headers: Record<string, string> = { ...options.headers }
   const key = options.key === undefined ? sim.apiKey : options.key
   if (key !== null) headers['authorization'] = `Bearer ${key}`
@@ -63,7 +69,8 @@ export function call(sim: Sim, method: string, path: string, options: CallOption
           const status = res.statusCode ?? 0
           const isJson = (res.headers['content-type'] ?? '').startsWith('application/json')
           const body = text === '' ? undefined : isJson ? (JSON.parse(text) as unknown) : text
-          const checkable = status !== 307 && status !== 401 && status < 500 && declared(method, url.pathname)
+          const checkable =
+            status !== 307 && status !== 401 && status < 500 && declared(method, url.pathname)
           if (checkable) assertResponseConforms(method, url.pathname, status, body)
           resolve({ status, headers: res.headers, text, body, validated: checkable })
         } catch (error) {

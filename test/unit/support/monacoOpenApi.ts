@@ -77,9 +77,15 @@ function describe(errors: ErrorObject[] | null | undefined): string[] {
  * for that exact status, else its range (`4XX`), else `default`. A declared response without
  * content (204) must have no body. Returns [] when it conforms.
  */
-export function responseProblems(method: string, path: string, status: number, body: unknown): string[] {
+export function responseProblems(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown
+): string[] {
   const responses = operation(method, path).responses ?? {}
-  const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses['default']
+  const declared =
+    responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses['default']
   if (!declared) return [`${method} ${path}: status ${status} is not declared`]
   const media = declared.content?.['application/json']
   if (!media?.schema?.$ref) {
@@ -100,16 +106,25 @@ export function requestProblems(method: string, path: string, body: unknown): st
 }
 
 /** Throws with every problem listed, for use inside tests and test transports. */
-export function assertResponseConforms(method: string, path: string, status: number, body: unknown): void {
+export function assertResponseConforms(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown
+): void {
   const problems = responseProblems(method, path, status, body)
   if (problems.length > 0) {
-    throw new Error(`${method} ${path} → ${status} does not match Monaco's OpenAPI:\n  ${problems.join('\n  ')}`)
+    throw new Error(
+      `${method} ${path} → ${status} does not match Monaco's OpenAPI:\n  ${problems.join('\n  ')}`
+    )
   }
 }
 
 export function assertRequestConforms(method: string, path: string, body: unknown): void {
   const problems = requestProblems(method, path, body)
   if (problems.length > 0) {
-    throw new Error(`${method} ${path} request does not match Monaco's OpenAPI:\n  ${problems.join('\n  ')}`)
+    throw new Error(
+      `${method} ${path} request does not match Monaco's OpenAPI:\n  ${problems.join('\n  ')}`
+    )
   }
 }

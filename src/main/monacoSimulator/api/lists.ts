@@ -7,7 +7,12 @@ import { renderOpportunity } from '../render/opportunity'
 import { lookups } from './lookups'
 import type { ApiContext, Handler } from './types'
 
-function render<E extends EntityName>(entity: E, record: RecordOf[E], ctx: ApiContext, custom: boolean) {
+function render<E extends EntityName>(
+  entity: E,
+  record: RecordOf[E],
+  ctx: ApiContext,
+  custom: boolean
+) {
   const l = lookups(ctx, entity)
   switch (entity) {
     case 'accounts':

@@ -35,7 +35,13 @@ export const createOpportunity: Handler = (req, ctx) => {
       const original = seen.response.body as { data?: { id?: string } } | undefined
       return {
         ...seen.response,
-        mutation: { entity: 'opportunity', action: 'create', id: original?.data?.id ?? null, applied: false, body: req.body }
+        mutation: {
+          entity: 'opportunity',
+          action: 'create',
+          id: original?.data?.id ?? null,
+          applied: false,
+          body: req.body
+        }
       }
     }
   }
@@ -43,7 +49,13 @@ export const createOpportunity: Handler = (req, ctx) => {
   const record = ctx.store.createOpportunity(input)
   const response: ApiResponse = {
     ...item(render(ctx, record.id, false), ctx),
-    mutation: { entity: 'opportunity', action: 'create', id: record.id, applied: true, body: req.body }
+    mutation: {
+      entity: 'opportunity',
+      action: 'create',
+      id: record.id,
+      applied: true,
+      body: req.body
+    }
   }
   if (key !== null) ctx.idempotency.remember(key, req.body, response)
   return response

@@ -69,7 +69,10 @@ function money(body: Body): MoneyRecord | null | undefined {
   if (currency !== null && (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))) {
     throw validationError('estimated_value.currency_code must be an ISO 4217 code such as "USD"')
   }
-  if (amount !== null && (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0)) {
+  if (
+    amount !== null &&
+    (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0)
+  ) {
     throw validationError('estimated_value.amount must be a whole number ≥ 0')
   }
   return { currencyCode: currency as string | null, amount: amount as number | null }
@@ -78,11 +81,14 @@ function money(body: Body): MoneyRecord | null | undefined {
 function tags(body: Body, store: MonacoStore): string[] | null | undefined {
   const v = body['tags']
   if (v === undefined || v === null) return v
-  if (!Array.isArray(v) || !v.every(isUuid)) throw validationError('tags must be a list of tag ids (UUIDs)')
+  if (!Array.isArray(v) || !v.every(isUuid))
+    throw validationError('tags must be a list of tag ids (UUIDs)')
   return [...new Set(v.map((id) => id.toLowerCase()))].map((id) => {
     const tag = store.tag(id)
     if (!tag || tag.object !== 'opportunities') {
-      throw validationError(`tags: ${id} is not an opportunity tag (GET /v1/tags/?object=opportunities)`)
+      throw validationError(
+        `tags: ${id} is not an opportunity tag (GET /v1/tags/?object=opportunities)`
+      )
     }
     return tag.id
   })
@@ -115,7 +121,10 @@ function custom(body: Body, store: MonacoStore): Record<string, string | number 
     if (!key.startsWith(CUSTOM_PREFIX)) continue
     const id = key.slice(CUSTOM_PREFIX.length).toLowerCase()
     const def = defs.find((d) => d.id === id)
-    if (!def) throw validationError(`${key} is not a custom field of opportunities (GET /v1/schemas/opportunities)`)
+    if (!def)
+      throw validationError(
+        `${key} is not a custom field of opportunities (GET /v1/schemas/opportunities)`
+      )
     out[id] = v === null ? null : customValue(def, key, v)
   }
   return out
@@ -141,7 +150,10 @@ export function parseCreate(raw: unknown, store: MonacoStore): NewOpportunity {
     estimatedCloseDate: date(body, 'estimated_close_date') ?? null,
     notes: optionalString(body, 'notes') ?? null,
     tagIds: tags(body, store) ?? [],
-    custom: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Record<string, string | number>
+    custom: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Record<
+      string,
+      string | number
+    >
   }
 }
 
@@ -168,7 +180,8 @@ export function parsePatch(raw: unknown, store: MonacoStore): OpportunityPatch {
   const s = stage(body)
   if (typeof s === 'string') patch.stage = s
   if ('estimated_value' in body) patch.estimatedValue = money(body) ?? null
-  if ('estimated_close_date' in body) patch.estimatedCloseDate = date(body, 'estimated_close_date') ?? null
+  if ('estimated_close_date' in body)
+    patch.estimatedCloseDate = date(body, 'estimated_close_date') ?? null
   if ('actual_close_date' in body) patch.actualCloseDate = date(body, 'actual_close_date') ?? null
   if ('notes' in body) patch.notes = optionalString(body, 'notes') ?? null
   const t = tags(body, store)

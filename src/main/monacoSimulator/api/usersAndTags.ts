@@ -12,7 +12,12 @@ export const listUsers: Handler = (req, ctx) => {
     return name.includes(query) || (u.email ?? '').toLowerCase().includes(query)
   })
   return item(
-    users.map((u) => ({ id: u.id, first_name: u.firstName, last_name: u.lastName, email: u.email })),
+    users.map((u) => ({
+      id: u.id,
+      first_name: u.firstName,
+      last_name: u.lastName,
+      email: u.email
+    })),
     ctx
   )
 }

@@ -25,12 +25,24 @@ export const ACCOUNT_FIELDS: readonly FieldDef<A>[] = [
     parent: 'company',
     allowed: () => INDUSTRIES.map((i) => ({ key: i, label: i }))
   }),
-  field<A>('total_funding_usd', 'Total Funding (USD)', 'number', (r) => r.company?.totalFundingUsd ?? null, {
-    parent: 'company'
-  }),
-  field<A>('last_funding_date', 'Last Funding Date', 'date', (r) => r.company?.lastFundingDate ?? null, {
-    parent: 'company'
-  }),
+  field<A>(
+    'total_funding_usd',
+    'Total Funding (USD)',
+    'number',
+    (r) => r.company?.totalFundingUsd ?? null,
+    {
+      parent: 'company'
+    }
+  ),
+  field<A>(
+    'last_funding_date',
+    'Last Funding Date',
+    'date',
+    (r) => r.company?.lastFundingDate ?? null,
+    {
+      parent: 'company'
+    }
+  ),
   field<A>('tier', 'Tier', 'enum', (r) => r.tier, {
     parent: 'scoring',
     allowed: () => TIERS.map((t) => ({ key: t, label: t }))
@@ -39,7 +51,10 @@ export const ACCOUNT_FIELDS: readonly FieldDef<A>[] = [
     parent: 'scoring',
     allowed: () => HEAT_SCORES.map((h) => ({ key: h, label: h }))
   }),
-  field<A>('tags', 'Tags', 'array', (r) => r.tagIds, { updatable: true, allowed: tagValues('accounts') }),
+  field<A>('tags', 'Tags', 'array', (r) => r.tagIds, {
+    updatable: true,
+    allowed: tagValues('accounts')
+  }),
   field<A>('created_at', 'Created At', 'datetime', (r) => r.createdAt),
   field<A>('updated_at', 'Updated At', 'datetime', (r) => r.updatedAt)
 ]

@@ -36,10 +36,8 @@ export function field<R extends AnyRecord>(
   }
 }
 
-export const fixedValues =
-  (values: readonly string[]) =>
-  (): AllowedValue[] =>
-    values.map((v) => ({ key: v, label: v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ') }))
+export const fixedValues = (values: readonly string[]) => (): AllowedValue[] =>
+  values.map((v) => ({ key: v, label: v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' ') }))
 
 export const userValues = (ctx: FieldContext): AllowedValue[] =>
   ctx.users.map((u) => ({
@@ -62,11 +60,17 @@ const CUSTOM_TYPE: Record<CustomFieldDef['type'], FieldType> = {
 /** `custom_field_<uuid>`: always filterable, sortable and updatable (schemas description). */
 export function customField<R extends AnyRecord>(def: CustomFieldDef): FieldDef<R> {
   const options = def.options
-  const built = field<R>(`custom_field_${def.id}`, def.name, CUSTOM_TYPE[def.type], (r) => r.custom[def.id] ?? null, {
-    sortable: true,
-    updatable: true,
-    ...(options ? { allowed: () => options.map((o) => ({ key: o.key, label: o.label })) } : {})
-  })
+  const built = field<R>(
+    `custom_field_${def.id}`,
+    def.name,
+    CUSTOM_TYPE[def.type],
+    (r) => r.custom[def.id] ?? null,
+    {
+      sortable: true,
+      updatable: true,
+      ...(options ? { allowed: () => options.map((o) => ({ key: o.key, label: o.label })) } : {})
+    }
+  )
   return { ...built, custom: { id: def.id, aiAutoFilled: def.aiAutoFilled } }
 }
 

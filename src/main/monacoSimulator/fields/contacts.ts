@@ -6,7 +6,8 @@ import type { FieldDef } from './types'
 
 type C = ContactRecord
 
-const fullName = (r: C): string | null => [r.firstName, r.lastName].filter(Boolean).join(' ') || null
+const fullName = (r: C): string | null =>
+  [r.firstName, r.lastName].filter(Boolean).join(' ') || null
 
 export const CONTACT_FIELDS: readonly FieldDef<C>[] = [
   field<C>('first_name', 'First Name', 'string', (r) => r.firstName, { updatable: true }),
@@ -19,15 +20,21 @@ export const CONTACT_FIELDS: readonly FieldDef<C>[] = [
   field<C>('location', 'Location', 'string', (r) => r.location, { updatable: true }),
   field<C>('account_id', 'Account', 'uuid', (r) => r.accountId, { updatable: true }),
   field<C>('source', 'Source', 'enum', (r) => r.source, {
-    allowed: () => CONTACT_SOURCES.map((s) => ({ key: s, label: s.charAt(0).toUpperCase() + s.slice(1) }))
+    allowed: () =>
+      CONTACT_SOURCES.map((s) => ({ key: s, label: s.charAt(0).toUpperCase() + s.slice(1) }))
   }),
-  field<C>('do_not_contact', 'Do Not Contact', 'boolean', (r) => r.doNotContact, { updatable: true }),
+  field<C>('do_not_contact', 'Do Not Contact', 'boolean', (r) => r.doNotContact, {
+    updatable: true
+  }),
   field<C>('notes', 'Notes', 'text', (r) => r.notes, { updatable: true }),
   field<C>('heat_score', 'Heat Score', 'enum', (r) => r.heatScore, {
     parent: 'scoring',
     allowed: () => HEAT_SCORES.map((h) => ({ key: h, label: h }))
   }),
-  field<C>('tags', 'Tags', 'array', (r) => r.tagIds, { updatable: true, allowed: tagValues('contacts') }),
+  field<C>('tags', 'Tags', 'array', (r) => r.tagIds, {
+    updatable: true,
+    allowed: tagValues('contacts')
+  }),
   field<C>('last_activity_at', 'Last Activity At', 'datetime', (r) => r.lastActivityAt),
   field<C>('created_at', 'Created At', 'datetime', (r) => r.createdAt),
   field<C>('updated_at', 'Updated At', 'datetime', (r) => r.updatedAt)

@@ -17,7 +17,9 @@ export function fieldsFor<E extends EntityName>(
   entity: E,
   customFields: readonly CustomFieldDef[]
 ): FieldDef<RecordOf[E]>[] {
-  const own = customFields.filter((d) => d.entity === entity).map((d) => customField<RecordOf[E]>(d))
+  const own = customFields
+    .filter((d) => d.entity === entity)
+    .map((d) => customField<RecordOf[E]>(d))
   const related =
     entity === 'accounts'
       ? []

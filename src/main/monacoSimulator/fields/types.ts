@@ -3,7 +3,14 @@
  * record. The same declaration drives the schemas response, filter validation and evaluation,
  * and sorting, so the API can never accept a filter or sort its own schema does not publish.
  */
-import type { AnyRecord, EntityName, RecordOf, TagRecord, UserRecord, AccountRecord } from '../records'
+import type {
+  AnyRecord,
+  EntityName,
+  RecordOf,
+  TagRecord,
+  UserRecord,
+  AccountRecord
+} from '../records'
 
 /** `FieldSchemaResponse.type` in the OpenAPI. */
 export type FieldType =

@@ -36,7 +36,13 @@ export function generateAccount(ctx: AccountContext, createdMs?: number): Accoun
       domain,
       linkedinUrl: `https://linkedin.com/company/${domain.split('.')[0] ?? 'company'}`,
       description: rng.chance(0.8) ? faker.company.catchPhrase() : null,
-      employeeCount: rng.chance(0.9) ? rng.weighted([[rng.int(2, 50), 5], [rng.int(51, 1000), 3], [rng.int(1001, 20000), 1]]) : null,
+      employeeCount: rng.chance(0.9)
+        ? rng.weighted([
+            [rng.int(2, 50), 5],
+            [rng.int(51, 1000), 3],
+            [rng.int(1001, 20000), 1]
+          ])
+        : null,
       foundedYear: rng.chance(0.85) ? rng.int(1990, 2024) : null,
       industries: rng.sample(INDUSTRIES, rng.int(0, 2)),
       totalFundingUsd: funded ? rng.int(1, 500) * 1_000_000 : null,

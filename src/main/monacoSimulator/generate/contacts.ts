@@ -41,7 +41,9 @@ export function generateContact(
     linkedinUrl: rng.chance(0.6)
       ? `https://linkedin.com/in/${person.firstName.toLowerCase()}${rng.hex(6)}`
       : null,
-    location: rng.chance(0.6) ? `${faker.location.city()}, ${faker.location.state({ abbreviated: true })}` : null,
+    location: rng.chance(0.6)
+      ? `${faker.location.city()}, ${faker.location.state({ abbreviated: true })}`
+      : null,
     source: rng.pick(CONTACT_SOURCES),
     doNotContact: rng.chance(0.05),
     notes: rng.chance(0.2) ? faker.lorem.sentence() : null,

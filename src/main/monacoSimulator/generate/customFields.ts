@@ -16,7 +16,12 @@ const opt = (...keys: string[]) =>
 
 const SPECS: Record<EntityName, readonly Spec[]> = {
   accounts: [
-    { name: 'Customer Fit', type: 'enum', options: opt('high', 'medium', 'low'), aiAutoFilled: false },
+    {
+      name: 'Customer Fit',
+      type: 'enum',
+      options: opt('high', 'medium', 'low'),
+      aiAutoFilled: false
+    },
     { name: 'Renewal Date', type: 'date', aiAutoFilled: false },
     { name: 'Seats', type: 'number', aiAutoFilled: false }
   ],

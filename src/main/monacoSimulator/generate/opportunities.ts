@@ -4,7 +4,7 @@
  * explanations for the auto-filled custom field.
  */
 import type { Faker } from '@faker-js/faker'
-import { addDays, ymd } from '../../simulator/formats'
+import { ymd } from '../../simulator/formats'
 import type { Rng } from '../../simulator/random'
 import type {
   AccountRecord,
@@ -20,7 +20,14 @@ import { customValues } from './customValues'
 import { pickTagIds } from './tags'
 
 const DAY_MS = 86_400_000
-const PRODUCTS = ['Enterprise License', 'Team Plan', 'Pilot', 'Expansion', 'Renewal', 'Add-on Seats']
+const PRODUCTS = [
+  'Enterprise License',
+  'Team Plan',
+  'Pilot',
+  'Expansion',
+  'Renewal',
+  'Add-on Seats'
+]
 
 export interface OpportunityContext {
   rng: Rng
@@ -37,7 +44,13 @@ function explain(rng: Rng, faker: Faker): ExplanationRecord {
     body: faker.lorem.sentence(),
     confidence: rng.pick(['high', 'medium', 'low']),
     citations: rng.chance(0.5)
-      ? [{ url: `https://example.com/notes/call-${rng.int(1, 999)}`, title: 'Call notes', excerpts: [faker.lorem.sentence()] }]
+      ? [
+          {
+            url: `https://example.com/notes/call-${rng.int(1, 999)}`,
+            title: 'Call notes',
+            excerpts: [faker.lorem.sentence()]
+          }
+        ]
       : null
   }
 }
@@ -51,7 +64,9 @@ export function generateOpportunity(
   const floor = Date.parse(account.createdAt)
   const created = createdMs ?? floor + rng.int(0, Math.max(0, nowMs - floor))
   const stage = rng.weighted(STAGES.map((s, i) => [s, i < 5 ? 3 : 2] as const))
-  const closeMs = stage.closed ? created + rng.int(10, 200) * DAY_MS : nowMs + rng.int(5, 240) * DAY_MS
+  const closeMs = stage.closed
+    ? created + rng.int(10, 200) * DAY_MS
+    : nowMs + rng.int(5, 240) * DAY_MS
   const updated = Math.min(nowMs, created + rng.int(0, 90) * DAY_MS)
   const custom = customValues(ctx.fields, rng, faker, nowMs)
   const explanations: Record<string, ExplanationRecord> = {}
@@ -65,15 +80,22 @@ export function generateOpportunity(
     ownerId: rng.chance(0.9) ? rng.pick(ctx.users).id : null,
     stage: stage.key,
     estimatedValue: rng.chance(0.9)
-      ? { currencyCode: rng.weighted(CURRENCIES.map((c, i) => [c, i === 0 ? 6 : 1] as const)), amount: rng.int(5, 500) * 1000 }
+      ? {
+          currencyCode: rng.weighted(CURRENCIES.map((c, i) => [c, i === 0 ? 6 : 1] as const)),
+          amount: rng.int(5, 500) * 1000
+        }
       : null,
-    estimatedCloseDate: rng.chance(0.9) ? ymd(Math.min(closeMs, stage.closed ? nowMs : closeMs)) : null,
+    estimatedCloseDate: rng.chance(0.9)
+      ? ymd(Math.min(closeMs, stage.closed ? nowMs : closeMs))
+      : null,
     actualCloseDate: stage.closed ? ymd(Math.min(closeMs, nowMs)) : null,
     summary: rng.chance(0.6) ? faker.lorem.sentences(2) : null,
     risks: rng.sample(RISKS, rng.int(0, 2)),
     notes: rng.chance(0.4) ? faker.lorem.sentence() : null,
     tagIds: pickTagIds(rng, ctx.tags, 2),
-    lastActivityAt: rng.chance(0.7) ? isoSeconds(created + rng.int(0, Math.max(0, nowMs - created))) : null,
+    lastActivityAt: rng.chance(0.7)
+      ? isoSeconds(created + rng.int(0, Math.max(0, nowMs - created)))
+      : null,
     updatedAt: isoSeconds(Math.max(created, updated)),
     createdAt: isoSeconds(created),
     custom,

@@ -19,10 +19,13 @@ function keysOf(field: FieldDef, condition: string, value: unknown, ctx: FieldCo
   if (list.length === 0 || !list.every((v): v is string => typeof v === 'string')) {
     throw validationError(`${field.key} ${condition} takes a string or a list of strings`)
   }
-  const allowed = field.type === 'date' || !field.allowed ? null : new Set(field.allowed(ctx).map((a) => a.key))
+  const allowed =
+    field.type === 'date' || !field.allowed ? null : new Set(field.allowed(ctx).map((a) => a.key))
   const bad = allowed ? list.find((v) => !allowed.has(v)) : undefined
   if (bad !== undefined) {
-    throw validationError(`"${bad}" is not an allowed value of ${field.key}; use a key from GET /v1/schemas`)
+    throw validationError(
+      `"${bad}" is not an allowed value of ${field.key}; use a key from GET /v1/schemas`
+    )
   }
   return list
 }
@@ -60,19 +63,27 @@ function own(field: FieldDef, v: FieldValue): number | string | null {
 function periodTest(field: FieldDef, value: unknown, ctx: FieldContext): ValueTest {
   const range = typeof value === 'string' ? periodRange(value, ctx.nowMs) : null
   if (!range) {
-    throw validationError(`${field.key} is/is_not takes a period key from GET /v1/schemas (e.g. "previous_month")`)
+    throw validationError(
+      `${field.key} is/is_not takes a period key from GET /v1/schemas (e.g. "previous_month")`
+    )
   }
   return (v) => typeof v === 'string' && v >= range[0] && v < range[1]
 }
 
-function positive(field: FieldDef, condition: string, value: unknown, ctx: FieldContext): ValueTest {
+function positive(
+  field: FieldDef,
+  condition: string,
+  value: unknown,
+  ctx: FieldContext
+): ValueTest {
   switch (condition) {
     case 'is_empty':
     case 'is_not_empty':
       return isEmpty
     case 'contains':
     case 'not_contains': {
-      if (typeof value !== 'string') throw validationError(`${field.key} ${condition} takes a string`)
+      if (typeof value !== 'string')
+        throw validationError(`${field.key} ${condition} takes a string`)
       const needle = value.toLowerCase()
       return (v) => typeof v === 'string' && v.toLowerCase().includes(needle)
     }
@@ -80,7 +91,8 @@ function positive(field: FieldDef, condition: string, value: unknown, ctx: Field
     case 'is_not': {
       if (field.type === 'date') return periodTest(field, value, ctx)
       const keys = new Set(keysOf(field, condition, value, ctx))
-      return (v) => (Array.isArray(v) ? v.some((k) => keys.has(k)) : typeof v === 'string' && keys.has(v))
+      return (v) =>
+        Array.isArray(v) ? v.some((k) => keys.has(k)) : typeof v === 'string' && keys.has(v)
     }
     default: {
       const target = comparable(field, condition, value)
@@ -110,7 +122,12 @@ function positive(field: FieldDef, condition: string, value: unknown, ctx: Field
 const NEGATIVE = new Set(['is_not', 'not_contains', 'not_equals', 'is_not_empty'])
 
 /** A validated test for `field condition value`. */
-export function conditionTest(field: FieldDef, condition: string, value: unknown, ctx: FieldContext): ValueTest {
+export function conditionTest(
+  field: FieldDef,
+  condition: string,
+  value: unknown,
+  ctx: FieldContext
+): ValueTest {
   if (!field.filterable) throw validationError(`${field.key} is not filterable`)
   if (!field.operators.includes(condition)) {
     throw validationError(

@@ -15,7 +15,9 @@ export function compileFilters<R extends AnyRecord>(
   if (node.kind === 'rule') {
     const field = fields.get(node.field)
     if (!field) {
-      throw validationError(`Unknown filter field "${node.field}"; see GET /v1/schemas for this entity's fields`)
+      throw validationError(
+        `Unknown filter field "${node.field}"; see GET /v1/schemas for this entity's fields`
+      )
     }
     const test = conditionTest(field as FieldDef, node.condition, node.value, ctx)
     return (record) => test(field.read(record, ctx))

@@ -47,25 +47,37 @@ function parseRule(raw: Record<string, unknown>, at: string): FilterNode {
   const extra = Object.keys(raw).find((k) => !RULE_KEYS.has(k))
   if (extra !== undefined) throw validationError(`${at}: unknown key "${extra}" in filter rule`)
   if (typeof raw['field'] !== 'string') throw validationError(`${at}.field must be a string`)
-  if (typeof raw['condition'] !== 'string') throw validationError(`${at}.condition must be a string`)
-  return { kind: 'rule', field: raw['field'], condition: raw['condition'], value: raw['value'] ?? null }
+  if (typeof raw['condition'] !== 'string')
+    throw validationError(`${at}.condition must be a string`)
+  return {
+    kind: 'rule',
+    field: raw['field'],
+    condition: raw['condition'],
+    value: raw['value'] ?? null
+  }
 }
 
 function parseGroup(raw: Record<string, unknown>, at: string, depth: number): FilterNode {
   const extra = Object.keys(raw).find((k) => !GROUP_KEYS.has(k))
-  if (extra !== undefined) throw validationError(`${at}: unknown key "${extra}" in filter expression`)
+  if (extra !== undefined)
+    throw validationError(`${at}: unknown key "${extra}" in filter expression`)
   const operator = raw['operator'] ?? 'and'
   if (operator !== 'and' && operator !== 'or') {
     throw validationError(`${at}.operator must be "and" or "or"`)
   }
   const list = raw['filters'] ?? []
   if (!Array.isArray(list)) throw validationError(`${at}.filters must be an array`)
-  return { kind: 'group', operator, filters: list.map((f, i) => parseNode(f, `${at}.filters[${i}]`, depth + 1)) }
+  return {
+    kind: 'group',
+    operator,
+    filters: list.map((f, i) => parseNode(f, `${at}.filters[${i}]`, depth + 1))
+  }
 }
 
 /** A rule has `field`/`condition`; anything else must be an expression. */
 function parseNode(raw: unknown, at: string, depth: number): FilterNode {
-  if (depth > MAX_DEPTH) throw validationError(`filters are nested more than ${MAX_DEPTH} levels deep`)
+  if (depth > MAX_DEPTH)
+    throw validationError(`filters are nested more than ${MAX_DEPTH} levels deep`)
   if (!isObject(raw)) throw validationError(`${at} must be a filter rule or a filter expression`)
   return 'field' in raw || 'condition' in raw ? parseRule(raw, at) : parseGroup(raw, at, depth)
 }
@@ -80,7 +92,8 @@ function parseFilters(raw: unknown): FilterNode {
     })
     return { kind: 'group', operator: 'and', filters: rules }
   }
-  if (!isObject(raw)) throw validationError('filters must be an array of rules or a filter expression')
+  if (!isObject(raw))
+    throw validationError('filters must be an array of rules or a filter expression')
   if ('field' in raw || 'condition' in raw) {
     throw validationError('filters must be an array; a single rule must be wrapped in [ ]')
   }
@@ -92,7 +105,9 @@ function parseSort(raw: unknown): ListRequest['sort'] {
   if (typeof raw !== 'string' || raw === '' || raw === '-') {
     throw validationError('sort must be a field key, optionally prefixed with "-"')
   }
-  return raw.startsWith('-') ? { key: raw.slice(1), descending: true } : { key: raw, descending: false }
+  return raw.startsWith('-')
+    ? { key: raw.slice(1), descending: true }
+    : { key: raw, descending: false }
 }
 
 /** Validates the parsed JSON body (`undefined` = no body: every default). */
@@ -101,7 +116,9 @@ export function parseListRequest(body: unknown): ListRequest {
   if (!isObject(body)) throw validationError('The request body must be a JSON object')
   const unknown = Object.keys(body).filter((k) => !KEYS.has(k))
   if (unknown.length > 0) {
-    throw validationError(`Extra inputs are not permitted: ${unknown.map((k) => `"${k}"`).join(', ')}`)
+    throw validationError(
+      `Extra inputs are not permitted: ${unknown.map((k) => `"${k}"`).join(', ')}`
+    )
   }
   const include = body['include_custom_fields']
   if (include !== undefined && typeof include !== 'boolean') {
@@ -109,8 +126,10 @@ export function parseListRequest(body: unknown): ListRequest {
   }
   return {
     filters: parseFilters(body['filters']),
-    page: body['page'] === undefined ? 1 : integer('page', body['page'], 1, Number.MAX_SAFE_INTEGER),
-    pageSize: body['page_size'] === undefined ? 50 : integer('page_size', body['page_size'], 1, 500),
+    page:
+      body['page'] === undefined ? 1 : integer('page', body['page'], 1, Number.MAX_SAFE_INTEGER),
+    pageSize:
+      body['page_size'] === undefined ? 50 : integer('page_size', body['page_size'], 1, 500),
     sort: parseSort(body['sort']),
     includeCustomFields: include ?? true
   }

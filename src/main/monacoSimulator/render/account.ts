@@ -29,7 +29,8 @@ export function renderAccount(
             last_funding_date: c.lastFundingDate
           }
         : null,
-      scoring: r.tier === null && r.heatScore === null ? null : { tier: r.tier, heat_score: r.heatScore },
+      scoring:
+        r.tier === null && r.heatScore === null ? null : { tier: r.tier, heat_score: r.heatScore },
       tags: tagNames(r.tagIds, lookups),
       created_at: r.createdAt,
       updated_at: r.updatedAt,

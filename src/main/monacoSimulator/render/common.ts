@@ -25,7 +25,10 @@ export function tagNames(ids: readonly string[], lookups: RenderLookups): string
 }
 
 /** `custom_field_<uuid>: value`, in the org's field order. */
-export function customKeys(values: CustomValues, lookups: RenderLookups): Record<string, string | number> {
+export function customKeys(
+  values: CustomValues,
+  lookups: RenderLookups
+): Record<string, string | number> {
   const out: Record<string, string | number> = {}
   for (const def of lookups.customFields) {
     const v = values[def.id]

@@ -15,7 +15,12 @@ export function renderOpportunity(
   options: RenderOptions,
   mode: OpportunityRenderMode
 ): Record<string, unknown> {
-  const stage = r.stage === null ? null : options.stageAs === 'key' ? r.stage : (stageByKey(r.stage)?.label ?? r.stage)
+  const stage =
+    r.stage === null
+      ? null
+      : options.stageAs === 'key'
+        ? r.stage
+        : (stageByKey(r.stage)?.label ?? r.stage)
   const body: Record<string, unknown> = {
     id: r.id,
     account_id: r.accountId,

@@ -19,7 +19,8 @@ export function tidy<T extends Record<string, unknown>>(body: T, options: Render
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(body)) {
     if (v === null) continue
-    out[k] = typeof v === 'object' && !Array.isArray(v) ? tidy(v as Record<string, unknown>, options) : v
+    out[k] =
+      typeof v === 'object' && !Array.isArray(v) ? tidy(v as Record<string, unknown>, options) : v
   }
   return out as T
 }
