@@ -1,15 +1,20 @@
 /**
  * `npm run sim -- --port 4010 --seed 42 --customers 5000 --key demo`: serves the simulator
- * until SIGINT/SIGTERM. Prints exactly one line on success (scripts wait for "listening on"),
+ * until SIGINT/SIGTERM (`--provider monaco` serves the Monaco simulator instead, with its own
+ * flags: see src/main/monacoSimulator/cliArgs.ts). Prints exactly one line on success (scripts wait for "listening on"),
  * a message and exit code 2 on bad flags, exit code 1 when the server cannot start.
  */
+import { runMonacoCli } from '../monacoSimulator/cli'
 import { parseCliArgs, USAGE, UsageError } from './cliArgs'
+import { extractProvider } from './providerArg'
 import { startSimulator } from './server'
 
 async function main(): Promise<void> {
   let config
   try {
-    config = parseCliArgs(process.argv.slice(2))
+    const { provider, rest } = extractProvider(process.argv.slice(2))
+    if (provider === 'monaco') return await runMonacoCli(rest)
+    config = parseCliArgs(rest)
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`sim: ${error.message}\n\n${USAGE}\n`)

@@ -10,6 +10,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm run sim -- [options]
 
+  --provider <name>        chartmogul (default) or monaco (npm run sim -- --provider monaco --help)
   --port <n>               port on 127.0.0.1 (default 4010; 0 = any free port)
   --key <key>              API key clients must send (default "demo")
   --seed <n>               dataset seed (default 42)

@@ -16,13 +16,14 @@ export type MutationAction = 'create' | 'update' | 'delete'
 export type MutationDelivery =
   'delivered' | 'reset' | 'truncated' | 'malformed' | 'server_error' | 'n/a'
 
-export interface MutationLogEntry {
+/** `E`: the simulator's entity names (the Monaco simulator logs its own). */
+export interface MutationLogEntry<E extends string = MutationEntity> {
   /** 1-based, increasing: the order changes were made in. */
   seq: number
   /** Server clock, ISO with milliseconds. */
   at: string
   source: MutationSource
-  entity: MutationEntity
+  entity: E
   action: MutationAction
   /** HTTP method and path for API writes; null for out-of-band changes. */
   method: string | null
@@ -38,15 +39,18 @@ export interface MutationLogEntry {
   delivery: MutationDelivery
 }
 
-export type NewMutationLogEntry = Omit<MutationLogEntry, 'seq' | 'at'>
+export type NewMutationLogEntry<E extends string = MutationEntity> = Omit<
+  MutationLogEntry<E>,
+  'seq' | 'at'
+>
 
-export class MutationLog {
-  private readonly entries: MutationLogEntry[] = []
+export class MutationLog<E extends string = MutationEntity> {
+  private readonly entries: MutationLogEntry<E>[] = []
 
   constructor(private readonly clock: () => Date) {}
 
-  append(entry: NewMutationLogEntry): MutationLogEntry {
-    const full: MutationLogEntry = {
+  append(entry: NewMutationLogEntry<E>): MutationLogEntry<E> {
+    const full: MutationLogEntry<E> = {
       seq: this.entries.length + 1,
       at: this.clock().toISOString(),
       ...entry
@@ -56,7 +60,7 @@ export class MutationLog {
   }
 
   /** Live, read-only view in order. */
-  all(): readonly MutationLogEntry[] {
+  all(): readonly MutationLogEntry<E>[] {
     return this.entries
   }
 

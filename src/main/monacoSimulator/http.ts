@@ -1,0 +1,79 @@
+/** Low-level request/response plumbing for the server: body reading, JSON parsing, sending. */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { validationError } from './errors'
+
+const MAX_BODY_BYTES = 1_000_000
+
+export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too_large' } | { kind: 'aborted' }
+
+/** Reads the whole body; a client that goes away mid-body is not an error, just gone. */
+export function readBody(req: IncomingMessage): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    })
+    req.on('end', () =>
+      resolve(
+        size > MAX_BODY_BYTES
+          ? { kind: 'too_large' }
+          : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }
+      )
+    )
+    req.on('error', () => resolve({ kind: 'aborted' }))
+    req.on('aborted', () => resolve({ kind: 'aborted' }))
+  })
+}
+
+/**
+ * The JSON body, or `undefined` when there is none. Like FastAPI: a body is read as JSON when
+ * it says so or says nothing; any other content type, or text that is not JSON, is a 422.
+ */
+export function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined
+  const type = contentType?.split(';')[0]?.trim().toLowerCase()
+  if (type !== undefined && type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
+    throw validationError(`Content-Type must be application/json, got "${type}"`)
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw validationError('The request body is not valid JSON')
+  }
+}
+
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string | null,
+  headers: Record<string, string> = {}
+): boolean {
+  if (res.destroyed || res.writableEnded) return false
+  const all: Record<string, string | number> = {
+    ...headers,
+    'content-length': Buffer.byteLength(text)
+  }
+  if (contentType !== null) all['content-type'] = contentType
+  res.writeHead(status, all)
+  res.end(text)
+  return true
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): boolean {
+  return status === 204 || body === undefined
+    ? sendText(res, status, '', null, headers)
+    : sendText(res, status, JSON.stringify(body), 'application/json', headers)
+}
+
+export function sleep(ms: number): Promise<void> {
+  // unref: a pending delay must never keep a closed simulator's process alive.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
