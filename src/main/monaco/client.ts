@@ -138,11 +138,26 @@ export interface MonacoClient {
   readonly limiter: MonacoRateLimiter
 }
 
-const LIST_MAPPERS = {
-  accounts: { schema: wireAccountSchema, map: mapAccount, resource: 'account' },
-  contacts: { schema: wireContactSchema, map: mapContact, resource: 'contact' },
-  opportunities: { schema: wireOpportunitySchema, map: mapOpportunity, resource: 'opportunity' }
-} as const
+/** Per listable entity: what its records are called and how a page of them is read. */
+const LIST_PARSERS: {
+  [E in MonacoListEntity]: {
+    resource: string
+    parse: (body: unknown, status: number) => MonacoListPage<MonacoEntityModels[E]>
+  }
+} = {
+  accounts: {
+    resource: 'account',
+    parse: (body, status) => parseListPage(body, wireAccountSchema, mapAccount, status)
+  },
+  contacts: {
+    resource: 'contact',
+    parse: (body, status) => parseListPage(body, wireContactSchema, mapContact, status)
+  },
+  opportunities: {
+    resource: 'opportunity',
+    parse: (body, status) => parseListPage(body, wireOpportunitySchema, mapOpportunity, status)
+  }
+}
 
 export function createMonacoClient(options: MonacoClientOptions): MonacoClient {
   // Fail at configuration time, not on the first request.
@@ -247,19 +262,13 @@ export function createMonacoClient(options: MonacoClientOptions): MonacoClient {
     },
 
     async listPage(entity, params = {}, callOptions) {
-      const mapper = LIST_MAPPERS[entity]
+      const parser = LIST_PARSERS[entity]
       return call(
         {
           operation: LIST_OPERATION[entity],
           body: toWireListRequest(params),
-          resource: mapper.resource,
-          interpret: (response) =>
-            parseListPage(
-              readMonacoJson(response),
-              mapper.schema as z.ZodType<unknown>,
-              mapper.map as (wire: unknown) => MonacoEntityModels[typeof entity],
-              response.status
-            )
+          resource: parser.resource,
+          interpret: (response) => parser.parse(readMonacoJson(response), response.status)
         },
         callOptions
       )

@@ -8,7 +8,9 @@ import {
   ServerError,
   UnauthorizedError,
   ValidationError,
-  type ChartMogulError
+  type ChartMogulError,
+  type ErrorContext,
+  type FieldError
 } from '../chartmogul/errors'
 import type { ServerTextCleaner } from '../security/redactServerText'
 import { asMonacoError } from './errorText'
@@ -52,8 +54,8 @@ export function monacoErrorFromResponse(
 function errorForStatus(
   status: number,
   resource: string,
-  fieldErrors: ReturnType<typeof parseErrorBody>['fieldErrors'],
-  context: ConstructorParameters<typeof RejectedError>[0] & { status: number }
+  fieldErrors: FieldError[],
+  context: ErrorContext & { status: number }
 ): ChartMogulError {
   if (status === 401) return new UnauthorizedError(context)
   if (status === 403) return new ForbiddenError(context)

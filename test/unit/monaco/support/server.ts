@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http'
 import {
   createMonacoClient,
   createMonacoRateLimiter,
-  type MonacoClient
+  type MonacoClient,
+  type MonacoClientOptions
 } from '../../../../src/main/monaco'
-import type { MonacoClientOptions } from '../../../../src/main/monaco'
 import {
   startTestServer,
   type Handler,
