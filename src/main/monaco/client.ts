@@ -1,7 +1,12 @@
 import type { z } from 'zod'
 import type { SkippedRecord } from '../../shared/domain'
 import { systemClock, type Clock } from '../chartmogul/clock'
-import { ChartMogulError, NotFoundError, RateLimitedError, ValidationError } from '../chartmogul/errors'
+import {
+  ChartMogulError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError
+} from '../chartmogul/errors'
 import {
   DEFAULT_RETRY_POLICY,
   withRetry,
@@ -112,9 +117,15 @@ export interface MonacoClient {
     params?: MonacoListParams,
     options?: MonacoCallOptions
   ): Promise<MonacoListPage<MonacoEntityModels[E]>>
-  getFieldSchema(entity: MonacoSchemaEntity, options?: MonacoCallOptions): Promise<MonacoFieldSchema>
+  getFieldSchema(
+    entity: MonacoSchemaEntity,
+    options?: MonacoCallOptions
+  ): Promise<MonacoFieldSchema>
   /** Every user of the organization (unpaginated); `query` filters by name or email. */
-  listUsers(params?: { query?: string }, options?: MonacoCallOptions): Promise<MonacoItems<MonacoUser>>
+  listUsers(
+    params?: { query?: string },
+    options?: MonacoCallOptions
+  ): Promise<MonacoItems<MonacoUser>>
   /** Every tag of one object type (unpaginated); default opportunities. */
   listTags(object?: MonacoTagObject, options?: MonacoCallOptions): Promise<MonacoItems<MonacoTag>>
   getOpportunity(id: string, options?: MonacoCallOptions): Promise<MonacoOpportunity>

@@ -1,9 +1,5 @@
-import {
-  ChartMogulError,
-  NotFoundError,
-  TimeoutError,
-  ValidationError
-} from '../chartmogul/errors'
+import type { ChartMogulError } from '../chartmogul/errors'
+import { NotFoundError, TimeoutError, ValidationError } from '../chartmogul/errors'
 
 /**
  * The typed errors are shared with the ChartMogul gateway (same kinds, same handling all the
@@ -37,12 +33,14 @@ export function monacoMessage(error: ChartMogulError): string {
     case 'Validation':
       // Local validation names no server; a server refusal's detail is already in the text.
       if (error instanceof ValidationError && error.local) return error.message
-      return error.message.replace(/^ChartMogul rejected/, 'Monaco rejected').replace(
-        /ChartMogul said:/,
-        'Monaco said:'
-      )
+      return error.message
+        .replace(/^ChartMogul rejected/, 'Monaco rejected')
+        .replace(/ChartMogul said:/, 'Monaco said:')
     case 'Rejected':
-      return said(`Monaco refused the request (HTTP ${error.status ?? '4xx'}).`, error.serverMessage)
+      return said(
+        `Monaco refused the request (HTTP ${error.status ?? '4xx'}).`,
+        error.serverMessage
+      )
     case 'RateLimited':
       return 'Monaco is limiting how fast Revdesk may call it (the limit is shared by everyone in your organization); it will try again shortly.'
     case 'Offline':
@@ -52,7 +50,10 @@ export function monacoMessage(error: ChartMogulError): string {
     case 'Timeout':
       return `Monaco did not answer within ${seconds(error instanceof TimeoutError ? error.timeoutMs : 0)}.`
     case 'Server':
-      return said(`Monaco had a problem on its side (HTTP ${error.status ?? 500}).`, error.serverMessage)
+      return said(
+        `Monaco had a problem on its side (HTTP ${error.status ?? 500}).`,
+        error.serverMessage
+      )
     case 'OutcomeUnknown':
       return 'The change was sent but Monaco’s answer was lost, so it may or may not have been saved. Sending it again is safe: it carries the same idempotency key.'
     case 'Cancelled':

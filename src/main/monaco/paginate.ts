@@ -56,7 +56,8 @@ export async function listAllPages<T extends { id: string }>(
     pageNumber += 1
   }
 
-  const seen = byId.size + skipped.filter((record) => record.id === undefined || !byId.has(record.id)).length
+  const seen =
+    byId.size + skipped.filter((record) => record.id === undefined || !byId.has(record.id)).length
   return {
     items: [...byId.values()],
     skipped,

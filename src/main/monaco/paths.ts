@@ -47,7 +47,9 @@ export function operationPath(
     const value = (params[key] ?? '').trim()
     if (value === '') {
       // An empty id would silently address the collection instead of one record.
-      throw new ValidationError([{ field: key, message: `No ${key.replace(/_/g, ' ')} was given.` }])
+      throw new ValidationError([
+        { field: key, message: `No ${key.replace(/_/g, ' ')} was given.` }
+      ])
     }
     return encodeURIComponent(value)
   })

@@ -94,9 +94,7 @@ function check(name: string, value: number, documented: number): void {
   }
 }
 
-export function createMonacoRateLimiter(
-  options: MonacoRateLimiterOptions = {}
-): MonacoRateLimiter {
+export function createMonacoRateLimiter(options: MonacoRateLimiterOptions = {}): MonacoRateLimiter {
   const log = createWindowLog(monacoBudget(options))
   const maxConcurrent = options.maxConcurrent ?? 4
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {

@@ -20,7 +20,8 @@ export function monacoRequestedWait(
   const resetAtMs = parseResetHeader(rateLimitReset, nowMs)
   const resetInMs = resetAtMs === null ? 0 : resetAtMs - nowMs
   // A reset already past (or a clock ahead of Monaco's) asks for no wait at all.
-  const fromReset = resetInMs > 0 ? { waitMs: capServerWait(resetInMs), requestedMs: resetInMs } : null
+  const fromReset =
+    resetInMs > 0 ? { waitMs: capServerWait(resetInMs), requestedMs: resetInMs } : null
   if (fromRetryAfter === null) return fromReset
   if (fromReset === null) return fromRetryAfter
   return fromReset.requestedMs > fromRetryAfter.requestedMs ? fromReset : fromRetryAfter

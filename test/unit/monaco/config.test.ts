@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CancelledError, TimeoutError } from '../../../src/main/chartmogul'
-import { createMonacoClient, describeMonacoIdentity, monacoKeyShapeHint } from '../../../src/main/monaco'
+import {
+  createMonacoClient,
+  describeMonacoIdentity,
+  monacoKeyShapeHint
+} from '../../../src/main/monaco'
 import { normalizeApiPrefix, normalizeMonacoBaseUrl } from '../../../src/main/monaco/baseUrl'
 import { closeTestbed, testbed } from './support/server'
 

@@ -71,16 +71,21 @@ describe('paths', () => {
   })
 
   it('a configurable prefix moves every path below it', async () => {
-    const { client, server } = await testbed((_request, response) => reply(response, 200, responseExample('GET', '/v1/me')), {
-      apiPrefix: '/v1/preview/'
-    })
+    const { client, server } = await testbed(
+      (_request, response) => reply(response, 200, responseExample('GET', '/v1/me')),
+      {
+        apiPrefix: '/v1/preview/'
+      }
+    )
     await client.me()
     expect(server.requests[0]?.url.pathname).toBe('/v1/preview/me')
   })
 })
 
 describe('request bodies', () => {
-  async function sent(run: (client: Awaited<ReturnType<typeof testbed>>['client']) => Promise<unknown>) {
+  async function sent(
+    run: (client: Awaited<ReturnType<typeof testbed>>['client']) => Promise<unknown>
+  ) {
     const bed = await testbed((request, response) => {
       const template = matchOperation(request.method, request.url.pathname) as string
       reply(response, 200, responseExample(request.method, template))
@@ -123,13 +128,19 @@ describe('request bodies', () => {
       requestBodyErrors('POST', '/v1/opportunities/list', { page: 1, cursor: 'x' })
     ).not.toEqual([])
     expect(
-      requestBodyErrors('POST', '/v1/opportunities/', { name: 'x', account_id: UUIDS.account, idempotency_key: 'nope' })
+      requestBodyErrors('POST', '/v1/opportunities/', {
+        name: 'x',
+        account_id: UUIDS.account,
+        idempotency_key: 'nope'
+      })
     ).not.toEqual([])
   })
 
   it.each(['accounts', 'contacts'] as const)('a %s list request validates', async (entity) => {
     const { method, template, body } = await sent((client) =>
-      client.listPage(entity, { filters: [{ field: 'name', condition: 'contains', value: 'Acme' }] })
+      client.listPage(entity, {
+        filters: [{ field: 'name', condition: 'contains', value: 'Acme' }]
+      })
     )
     expect(requestBodyErrors(method, template, body)).toEqual([])
   })

@@ -30,7 +30,11 @@ describe('status and body → typed error', () => {
   it('401 with the auth layer’s {"detail"} is Unauthorized, not retried, in Monaco’s words', async () => {
     const { error, requests } = await failWith(401, { detail: 'No key found' })
     expect(error).toBeInstanceOf(UnauthorizedError)
-    expect(error).toMatchObject({ kind: 'Unauthorized', status: 401, serverMessage: 'No key found' })
+    expect(error).toMatchObject({
+      kind: 'Unauthorized',
+      status: 401,
+      serverMessage: 'No key found'
+    })
     expect((error as Error).message).toMatch(/^Monaco did not accept the API key/)
     expect((error as Error).message).not.toMatch(/ChartMogul/)
     expect(requests).toBe(1)
@@ -46,7 +50,9 @@ describe('status and body → typed error', () => {
   })
 
   it('404 {"error":{"code":"not_found"}} is NotFound for the resource', async () => {
-    const { error } = await failWith(404, { error: { code: 'not_found', message: 'Resource not found' } })
+    const { error } = await failWith(404, {
+      error: { code: 'not_found', message: 'Resource not found' }
+    })
     expect(error).toBeInstanceOf(NotFoundError)
     expect((error as Error).message).toBe(
       'That opportunity no longer exists in Monaco (it may have been deleted).'
@@ -54,7 +60,9 @@ describe('status and body → typed error', () => {
   })
 
   it('409 is a refusal (Rejected) with Monaco’s message', async () => {
-    const { error } = await failWith(409, { error: { code: 'conflict', message: 'Invalid state transition' } })
+    const { error } = await failWith(409, {
+      error: { code: 'conflict', message: 'Invalid state transition' }
+    })
     expect(error).toBeInstanceOf(RejectedError)
     expect((error as Error).message).toBe(
       'Monaco refused the request (HTTP 409). Monaco said: “Invalid state transition”'
@@ -65,18 +73,30 @@ describe('status and body → typed error', () => {
     const { client } = await testbed((request, response) =>
       request.method === 'PATCH'
         ? reply(response, 422, {
-            detail: [{ loc: ['body', 'estimated_value', 'amount'], msg: 'must be positive', type: 'value_error' }]
+            detail: [
+              {
+                loc: ['body', 'estimated_value', 'amount'],
+                msg: 'must be positive',
+                type: 'value_error'
+              }
+            ]
           })
-        : reply(response, 422, { error: { code: 'invalid_sort', message: 'Unsupported sort field' } })
+        : reply(response, 422, {
+            error: { code: 'invalid_sort', message: 'Unsupported sort field' }
+          })
     )
     const patch = await client
-      .updateOpportunity(UUIDS.opportunity, { estimatedValue: { amountMinor: -100, currency: 'USD' } })
+      .updateOpportunity(UUIDS.opportunity, {
+        estimatedValue: { amountMinor: -100, currency: 'USD' }
+      })
       .catch((e: unknown) => e)
     expect(patch).toBeInstanceOf(ValidationError)
     expect((patch as ValidationError).fieldErrors).toEqual([
       { field: 'estimatedValue.amount', message: 'must be positive' }
     ])
-    expect((patch as Error).message).toBe('Monaco rejected some fields — estimatedValue.amount: must be positive')
+    expect((patch as Error).message).toBe(
+      'Monaco rejected some fields — estimatedValue.amount: must be positive'
+    )
 
     const list = await client.listPage('opportunities', { sort: 'nope' }).catch((e: unknown) => e)
     expect(list).toBeInstanceOf(ValidationError)

@@ -37,7 +37,13 @@ describe('listAllPages', () => {
   })
 
   it('a record shifted between pages (seen twice, another missed) makes it incomplete', async () => {
-    const { list } = pages([[{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'd' }]], 4)
+    const { list } = pages(
+      [
+        [{ id: 'a' }, { id: 'b' }],
+        [{ id: 'b' }, { id: 'd' }]
+      ],
+      4
+    )
     const listing = await listAllPages(list, { pageSize: 2 })
     expect(listing.items.map((r) => r.id)).toEqual(['a', 'b', 'd'])
     expect(listing.complete).toBe(false)

@@ -12,7 +12,7 @@ import { closeTestbed, reply, responseBodyFor, testbed } from './support/server'
 
 afterEach(closeTestbed)
 
-const ME = responseBodyFor.me
+const USERS = responseBodyFor.users
 
 /** Answers 429 with `headers` once, then 200; records when each request arrived. */
 async function limitedOnce(headers: Record<string, string>) {
@@ -24,7 +24,7 @@ async function limitedOnce(headers: Record<string, string>) {
       if (arrivals.length === 1) {
         return reply(response, 429, { detail: 'Rate limit exceeded' }, headers)
       }
-      reply(response, 200, ME)
+      reply(response, 200, USERS)
     },
     { limiter }
   )

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { BadResponseError } from '../../../src/main/chartmogul'
 import { parseArray, parseItem, parseListPage } from '../../../src/main/monaco/wire/envelope'
-import { mapField, summarizeFieldSchema, wireFieldSchema } from '../../../src/main/monaco/wire/fieldSchema'
+import {
+  mapField,
+  summarizeFieldSchema,
+  wireFieldSchema
+} from '../../../src/main/monaco/wire/fieldSchema'
 import { minorUnitDigits, toWireEstimatedValue } from '../../../src/main/monaco/wire/money'
 import { mapOpportunity, wireOpportunitySchema } from '../../../src/main/monaco/wire/opportunity'
 import { mapAccount, wireAccountSchema } from '../../../src/main/monaco/wire/account'
@@ -12,7 +16,10 @@ import { wireOpportunity } from './support/server'
 
 function opportunityPage(records: unknown[]) {
   return parseListPage(
-    { data: records, pagination: { page: 1, page_size: 50, total_count: records.length, total_pages: 1 } },
+    {
+      data: records,
+      pagination: { page: 1, page_size: 50, total_count: records.length, total_pages: 1 }
+    },
     wireOpportunitySchema,
     mapOpportunity
   )
@@ -55,15 +62,27 @@ describe('opportunities', () => {
       wireOpportunitySchema,
       mapOpportunity
     )
-    expect(created).toMatchObject({ summary: null, actualCloseDate: null, lastActivityAt: null, risks: [] })
+    expect(created).toMatchObject({
+      summary: null,
+      actualCloseDate: null,
+      lastActivityAt: null,
+      risks: []
+    })
   })
 
   it('tolerates unknown keys and unknown stage values; cuts a date-time close date to its day', () => {
     const page = opportunityPage([
-      wireOpportunity({ stage: 'brand-new-stage', surprise: { nested: true }, estimated_close_date: '2025-09-30T00:00:00Z' })
+      wireOpportunity({
+        stage: 'brand-new-stage',
+        surprise: { nested: true },
+        estimated_close_date: '2025-09-30T00:00:00Z'
+      })
     ])
     expect(page.skipped).toEqual([])
-    expect(page.items[0]).toMatchObject({ stage: 'brand-new-stage', estimatedCloseDate: '2025-09-30' })
+    expect(page.items[0]).toMatchObject({
+      stage: 'brand-new-stage',
+      estimatedCloseDate: '2025-09-30'
+    })
     expect(page.items[0]?.customFields).toEqual({})
   })
 
@@ -75,8 +94,21 @@ describe('opportunities', () => {
     ])
     expect(page.items.map((o) => o.id)).toEqual(['opp_ok'])
     expect(page.skipped).toEqual([
-      { index: 0, id: 'opp_bad', issues: [{ path: 'estimated_value.currency_code', message: expect.stringMatching(/ISO 4217/) as unknown }] },
-      { index: 1, id: 'opp_bad2', issues: [{ path: 'created_at', message: expect.stringMatching(/ISO-8601/) as unknown }] }
+      {
+        index: 0,
+        id: 'opp_bad',
+        issues: [
+          {
+            path: 'estimated_value.currency_code',
+            message: expect.stringMatching(/ISO 4217/) as unknown
+          }
+        ]
+      },
+      {
+        index: 1,
+        id: 'opp_bad2',
+        issues: [{ path: 'created_at', message: expect.stringMatching(/ISO-8601/) as unknown }]
+      }
     ])
   })
 
@@ -115,14 +147,22 @@ describe('money', () => {
       ok: true,
       value: { currency_code: 'JPY', amount: 1234 }
     })
-    expect(toWireEstimatedValue({ amountMinor: 1050, currency: 'USD' })).toMatchObject({ ok: false })
-    expect(toWireEstimatedValue({ amountMinor: 100, currency: 'dollars' })).toMatchObject({ ok: false })
+    expect(toWireEstimatedValue({ amountMinor: 1050, currency: 'USD' })).toMatchObject({
+      ok: false
+    })
+    expect(toWireEstimatedValue({ amountMinor: 100, currency: 'dollars' })).toMatchObject({
+      ok: false
+    })
   })
 })
 
 describe('accounts', () => {
   it('the list example maps, with the domain and custom fields', () => {
-    const page = parseListPage(responseExample('POST', '/v1/accounts/list'), wireAccountSchema, mapAccount)
+    const page = parseListPage(
+      responseExample('POST', '/v1/accounts/list'),
+      wireAccountSchema,
+      mapAccount
+    )
     expect(page).toMatchObject({ totalCount: 142, totalPages: 3, hasMore: true, skipped: [] })
     expect(page.items[0]).toMatchObject({ id: 'acc_abc123', status: 'active', domain: 'acme.com' })
     expect(Object.keys(page.items[0]?.customFields ?? {})).toHaveLength(2)
@@ -152,7 +192,14 @@ describe('the opportunity field schema', () => {
       data: [
         ...example.data,
         stageField,
-        { name: 'Health', key: 'health', type: 'gauge', filterable: false, sortable: false, allowed_operators: [] }
+        {
+          name: 'Health',
+          key: 'health',
+          type: 'gauge',
+          filterable: false,
+          sortable: false,
+          allowed_operators: []
+        }
       ]
     }
     const { items, skipped } = parseArray(body, wireFieldSchema, mapField)
@@ -163,7 +210,10 @@ describe('the opportunity field schema', () => {
       { key: 'closed-won', label: 'Closed Won' }
     ])
     expect(schema.customFields.map((f) => [f.key, f.custom])).toEqual([
-      ['custom_field_550e8400-e29b-41d4-a716-446655440001', { id: '550e8400-e29b-41d4-a716-446655440001', aiAutoFilled: false }]
+      [
+        'custom_field_550e8400-e29b-41d4-a716-446655440001',
+        { id: '550e8400-e29b-41d4-a716-446655440001', aiAutoFilled: false }
+      ]
     ])
     const byKey = new Map(items.map((f) => [f.key, f]))
     expect(byKey.get('employee_count')).toMatchObject({ updatable: false, parent: 'company' })

@@ -1,9 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  NotFoundError,
-  OutcomeUnknownError,
-  ValidationError
-} from '../../../src/main/chartmogul'
+import { NotFoundError, OutcomeUnknownError, ValidationError } from '../../../src/main/chartmogul'
 import { UUIDS, closeTestbed, reply, testbed, wireOpportunity } from './support/server'
 
 /** Creates carry the caller's idempotency key on every attempt; updates and deletes retry. */
@@ -20,15 +16,19 @@ describe('create', () => {
   it.each([
     [429, { 'retry-after': '0' }],
     [503, {}]
-  ])('after a %i (refused at the door) it is sent again with the same key', async (status, headers) => {
-    const { client, bodies } = await testbed((request, response) => {
-      if (bodies().length === 1) return reply(response, status, { error: { code: 'busy', message: 'busy' } }, headers)
-      reply(response, 200, { data: wireOpportunity() })
-    })
-    const created = await client.createOpportunity(DRAFT, UUIDS.key)
-    expect(created.id).toBe(UUIDS.opportunity)
-    expect(keysSent(bodies())).toEqual([UUIDS.key, UUIDS.key])
-  })
+  ])(
+    'after a %i (refused at the door) it is sent again with the same key',
+    async (status, headers) => {
+      const { client, bodies } = await testbed((request, response) => {
+        if (bodies().length === 1)
+          return reply(response, status, { error: { code: 'busy', message: 'busy' } }, headers)
+        reply(response, 200, { data: wireOpportunity() })
+      })
+      const created = await client.createOpportunity(DRAFT, UUIDS.key)
+      expect(created.id).toBe(UUIDS.opportunity)
+      expect(keysSent(bodies())).toEqual([UUIDS.key, UUIDS.key])
+    }
+  )
 
   it('an ambiguous failure is OutcomeUnknown, not resent; the caller’s resend carries the same key and Monaco answers the same deal', async () => {
     const seen = new Map<string, unknown>()
@@ -36,7 +36,8 @@ describe('create', () => {
     const { client, bodies } = await testbed((request, response) => {
       const body = JSON.parse(request.bodyText) as { idempotency_key: string }
       // Monaco's documented promise: one key, one opportunity.
-      const record = seen.get(body.idempotency_key) ?? wireOpportunity({ id: `opp_${seen.size + 1}` })
+      const record =
+        seen.get(body.idempotency_key) ?? wireOpportunity({ id: `opp_${seen.size + 1}` })
       seen.set(body.idempotency_key, record)
       if (first) {
         first = false

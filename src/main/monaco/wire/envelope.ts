@@ -23,7 +23,9 @@ const itemEnvelope = z.object({ data: z.unknown() })
 const arrayEnvelope = z.object({ data: z.array(z.unknown()) })
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ')
 }
 
 /** Validates and maps each record; a bad record is skipped and reported, the rest survive. */

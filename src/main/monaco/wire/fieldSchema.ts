@@ -48,7 +48,10 @@ export function mapField(wire: WireField): MonacoField {
     custom:
       wire.custom_field_settings === null
         ? null
-        : { id: wire.custom_field_settings.id, aiAutoFilled: wire.custom_field_settings.is_ai_auto_filled }
+        : {
+            id: wire.custom_field_settings.id,
+            aiAutoFilled: wire.custom_field_settings.is_ai_auto_filled
+          }
   }
 }
 

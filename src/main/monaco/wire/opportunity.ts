@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { id, optionalString, optionalTimestamp, stringList, timestamp } from '../../chartmogul/wire/fields'
+import {
+  id,
+  optionalString,
+  optionalTimestamp,
+  stringList,
+  timestamp
+} from '../../chartmogul/wire/fields'
 import type { MonacoOpportunity } from '../models'
 import { pickCustomFields } from './customFields'
 import { lenientCalendarDate } from './fields'

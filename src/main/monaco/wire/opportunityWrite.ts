@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { FieldError } from '../../chartmogul/errors'
 import type { MonacoOpportunityDraft, MonacoOpportunityPatch } from '../models'
 import { CUSTOM_FIELD_KEY } from './customFields'
-import { toWireEstimatedValue, type WireEstimatedValue } from './money'
+import { toWireEstimatedValue } from './money'
 
 /**
  * Opportunity writes: the camelCase draft/patch checked locally, then turned into
@@ -68,9 +68,8 @@ export const OPPORTUNITY_WIRE_FIELDS = {
   idempotencyKey: 'idempotency_key'
 } as const
 
-export type WireOpportunityWrite = Record<string, unknown> & {
-  estimated_value?: WireEstimatedValue | null
-}
+/** A request body: named wire fields plus `custom_field_<uuid>` keys. */
+export type WireOpportunityWrite = Record<string, unknown>
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldError[] }
 
@@ -116,7 +115,9 @@ export function toWireOpportunityCreate(
   const key = idempotencyKeySchema.safeParse(idempotencyKey)
   const problems = [
     ...(parsed.success ? [] : issuesOf(parsed.error)),
-    ...(key.success ? [] : [{ field: 'idempotencyKey', message: key.error.issues[0]?.message ?? 'Invalid.' }])
+    ...(key.success
+      ? []
+      : [{ field: 'idempotencyKey', message: key.error.issues[0]?.message ?? 'Invalid.' }])
   ]
   if (!parsed.success || !key.success) return { ok: false, fieldErrors: problems }
   const fields = toWireFields(parsed.data)

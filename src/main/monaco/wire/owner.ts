@@ -6,9 +6,8 @@ import type { MonacoOwner } from '../models'
 export const wireOwnerSchema = z
   .object({ id, first_name: optionalString, last_name: optionalString })
   .nullish()
-  .transform(
-    (owner): MonacoOwner | null =>
-      owner === null || owner === undefined
-        ? null
-        : { id: owner.id, firstName: owner.first_name, lastName: owner.last_name }
+  .transform((owner): MonacoOwner | null =>
+    owner === null || owner === undefined
+      ? null
+      : { id: owner.id, firstName: owner.first_name, lastName: owner.last_name }
   )

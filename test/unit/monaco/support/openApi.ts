@@ -70,8 +70,8 @@ export function requestBodyValidator(method: string, template: string): Validate
   const key = `${method} ${template}`
   const cached = validators.get(key)
   if (cached) return cached
-  const ref =
-    findOperation(method, template)?.requestBody?.content?.['application/json']?.schema?.$ref
+  const ref = findOperation(method, template)?.requestBody?.content?.['application/json']?.schema
+    ?.$ref
   if (ref === undefined) throw new Error(`no request body schema for ${key}`)
   const validate = ajv.compile({ $ref: `monaco-openapi${ref}` })
   validators.set(key, validate)

@@ -51,7 +51,9 @@ export async function testbed(
     server,
     client,
     bodies: () =>
-      server.requests.map((r: ReceivedRequest) => (r.bodyText === '' ? undefined : JSON.parse(r.bodyText)))
+      server.requests.map((r: ReceivedRequest) =>
+        r.bodyText === '' ? undefined : JSON.parse(r.bodyText)
+      )
   }
 }
 
