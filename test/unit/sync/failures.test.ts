@@ -52,3 +52,14 @@ test('a key main withheld pauses pushes, was never sent, and is not blamed on Ch
   expect(said).not.toMatch(/ChartMogul refused/)
   expect(said).toMatch(/Settings/)
 })
+
+test('a refusal is said once, whoever wrote the sentence', () => {
+  const fromGateway = 'ChartMogul refused access. The account’s trial may have expired.'
+  const said = describeSyncProblem('forbidden', fromGateway)
+  expect(said.match(/refused access/g)).toHaveLength(1)
+  expect(said).toContain('trial may have expired')
+  // A bare reason (e.g. from an older main) still gets the context.
+  expect(describeSyncProblem('forbidden', 'Trial expired.')).toBe(
+    'ChartMogul refused access: Trial expired.'
+  )
+})

@@ -12,7 +12,8 @@ export function describeSyncProblem(kind: string, message: string): string {
     case 'no_key':
       return 'This workspace has no API key yet — add it in Settings.'
     case 'forbidden':
-      return `ChartMogul refused access: ${message}`
+      // The gateway's own sentence already says who refused; only a bare reason needs it.
+      return /refused access/i.test(message) ? message : `ChartMogul refused access: ${message}`
     case 'key_withheld':
       // Revdesk's own refusal (the user declined the address): nothing reached ChartMogul.
       return /Settings/.test(message)
