@@ -79,7 +79,10 @@ export async function listByCreatedAt<T extends Keyed>(
   params: KeysetListParams = {},
   options: KeysetListingOptions<T> = {}
 ): Promise<KeysetListing<T>> {
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(params.pageSize ?? MAX_PAGE_SIZE)))
+  const pageSize = Math.min(
+    MAX_PAGE_SIZE,
+    Math.max(1, Math.trunc(params.pageSize ?? MAX_PAGE_SIZE))
+  )
   const byId = new Map<string, T>()
   const skipped: SkippedRecord[] = []
   const skippedIds = new Set<string>()
@@ -224,8 +227,6 @@ export async function listByCreatedAt<T extends Keyed>(
     }
     await readTie(tie)
   }
-
-
 }
 
 /**

@@ -41,7 +41,10 @@ export function instantOf(createdAt: string): number {
 }
 
 /** The caller's own filters (ANDed) plus the rule that selects the rest of the walk. */
-export function withRule(filters: MonacoFilters | undefined, rule: MonacoFilterRule): MonacoFilters {
+export function withRule(
+  filters: MonacoFilters | undefined,
+  rule: MonacoFilterRule
+): MonacoFilters {
   if (filters === undefined) return [rule]
   if (Array.isArray(filters)) return [...filters, rule]
   return { operator: 'and', filters: [filters, rule] }

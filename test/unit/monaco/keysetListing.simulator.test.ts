@@ -73,7 +73,9 @@ async function passUnderDrift(
       backdated = made?.id ?? ''
     }
   })
-  const listing = await walk(listFor(org, entity) as MonacoListFn<{ id: string; createdAt: string }>)
+  const listing = await walk(
+    listFor(org, entity) as MonacoListFn<{ id: string; createdAt: string }>
+  )
   org.onListed(null)
   const finalIds = org.store.all(entity).map((r) => r.id)
   return {
