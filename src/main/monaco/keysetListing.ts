@@ -54,7 +54,7 @@ export interface KeysetListingOptions<T> {
    * crash resumes after what was stored.
    */
   onPage?: (page: KeysetPage<T>) => void | Promise<void>
-  /** Stop after this many requests, incomplete, with the position to resume from. */
+  /** Stop at the first step that starts after this many requests: incomplete, resumable. */
   maxRequests?: number
 }
 

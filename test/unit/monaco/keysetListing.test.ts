@@ -83,6 +83,25 @@ describe('listByCreatedAt: ties', () => {
     expect(listing).toMatchObject({ complete: true, countDrift: 0 })
   })
 
+  it('a tie read by page number while one of its records is deleted is read again, not left short', async () => {
+    const tie = ['t1', 't2', 't3', 't4', 't5'].map((id) => row(id, 2))
+    const rows = [row('a', 1), ...tie, row('z', 3)]
+    const fake = fakeList(rows)
+    fake.afterPage = (call) => {
+      const rule = Array.isArray(fake.calls[call - 1]?.filters) ? fake.calls[call - 1]?.filters : []
+      // Right after page 1 of the tie: t1 (read) goes, so t3 slides onto page 1 unseen.
+      if (
+        (rule as { condition: string }[])[0]?.condition === 'equals' &&
+        fake.calls[call - 1]?.page === 1
+      ) {
+        fake.rows = fake.rows.filter((r) => r.id !== 't1')
+      }
+    }
+    const listing = await listByCreatedAt(fake.list, { pageSize: 2 })
+    expect(idsOf(listing.items)).toEqual(idsOf(rows))
+    expect(listing).toMatchObject({ complete: true, countDrift: -1 })
+  })
+
   it('does not rely on how the server orders ties (reversed here)', async () => {
     const rows = [row('a', 1), ...['t1', 't2', 't3', 't4'].map((id) => row(id, 2)), row('z', 3)]
     const fake = fakeList(rows, (x, y) => (x.id < y.id ? 1 : -1))
