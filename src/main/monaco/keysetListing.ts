@@ -203,6 +203,7 @@ export async function listByCreatedAt<T extends Keyed>(
       requests
     }
   }
+
   for (;;) {
     if (options.maxRequests !== undefined && requests >= options.maxRequests) {
       return finish(false)
