@@ -23,6 +23,14 @@ export {
 } from './rateLimiter'
 export { listAllPages, type MonacoListFn, type MonacoListing } from './paginate'
 export {
+  listByCreatedAt,
+  type KeysetListing,
+  type KeysetListingOptions,
+  type KeysetListParams,
+  type KeysetPage
+} from './keysetListing'
+export { START_POSITION, type KeysetPosition } from './keysetPosition'
+export {
   MAX_PAGE_SIZE,
   type MonacoListParams,
   type MonacoFilters,

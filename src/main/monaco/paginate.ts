@@ -25,7 +25,8 @@ export interface MonacoListing<T> {
 
 /**
  * Follows page numbers from `params.page` (default 1) until `page >= total_pages`, as Monaco's
- * docs say. Records are de-duplicated by id. A server that keeps saying "more" past the page
+ * docs say. For a full listing a sync relies on, use `listByCreatedAt` (keysetListing.ts):
+ * page numbers shift under deletions, and `complete` here can be true with a record missed. Records are de-duplicated by id. A server that keeps saying "more" past the page
  * count it first announced (plus slack for records added meanwhile) is stopped, not followed.
  */
 export async function listAllPages<T extends { id: string }>(
