@@ -1,9 +1,9 @@
 import { createServerTextCleaner } from '../security/redactServerText'
 import type { Clock } from './clock'
-import { BadResponseError, CancelledError, TimeoutError } from './errors'
+import { BadResponseError } from './errors'
 import { errorFromResponse } from './responseError'
-import { classifyTransportFailure } from './transportFailure'
 import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
+import { attemptHttp, type FetchLike } from '../gateway/httpAttempt'
 
 /**
  * One HTTP exchange with ChartMogul: URL, auth, headers, a per-attempt timeout, cancellation,
@@ -31,8 +31,7 @@ export interface HttpResponse {
   text: string
 }
 
-/** The subset of `fetch` we use, so tests and callers can substitute a transport. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+export type { FetchLike }
 
 export interface HttpConfig {
   apiKey: string
@@ -107,54 +106,21 @@ export async function sendRequest(
   request: HttpRequest,
   signal?: AbortSignal
 ): Promise<HttpResponse> {
-  if (signal?.aborted) throw new CancelledError(false)
-
-  const headers: Record<string, string> = {
-    Authorization: basicAuthHeader(config.apiKey),
-    Accept: 'application/json',
-    'User-Agent': config.userAgent
-  }
-  let payload: string | undefined
-  if (request.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    payload = JSON.stringify(request.body)
-  }
-
-  // One controller covers connect, headers and body: the timeout bounds the whole attempt.
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = config.clock.setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, config.timeoutMs)
-  const onCallerAbort = () => controller.abort()
-  signal?.addEventListener('abort', onCallerAbort, { once: true })
-
-  let phase: 'request' | 'body' = 'request'
-  let received: { status: number; bodyText: string; retryAfter: string | null }
-  try {
-    const response = await config.fetch(buildUrl(config.baseUrl, request.path, request.query), {
+  const attempt = await attemptHttp(
+    config,
+    {
+      url: buildUrl(config.baseUrl, request.path, request.query),
       method: request.method,
-      headers,
-      body: payload,
-      signal: controller.signal,
-      // ChartMogul does not redirect; following one could replay a write elsewhere.
-      redirect: 'manual'
-    })
-    phase = 'body'
-    received = {
-      status: response.status,
-      // Read inside the timeout: a body that stalls or is cut short is a failed attempt.
-      bodyText: await response.text(),
-      retryAfter: response.headers.get('retry-after')
-    }
-  } catch (error) {
-    if (signal?.aborted) throw new CancelledError(true, { cause: error })
-    if (timedOut) throw new TimeoutError(config.timeoutMs, { cause: error })
-    throw classifyTransportFailure(error, phase)
-  } finally {
-    config.clock.clearTimeout(timer)
-    signal?.removeEventListener('abort', onCallerAbort)
+      authorization: () => basicAuthHeader(config.apiKey),
+      body: request.body,
+      readHeaders: ['retry-after']
+    },
+    signal
+  )
+  const received = {
+    status: attempt.status,
+    bodyText: attempt.bodyText,
+    retryAfter: attempt.headers['retry-after'] ?? null
   }
 
   if (received.status < 200 || received.status > 299) {

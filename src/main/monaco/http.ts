@@ -1,6 +1,6 @@
-import { BadResponseError, CancelledError, TimeoutError } from '../chartmogul/errors'
+import { BadResponseError, ChartMogulError } from '../chartmogul/errors'
 import type { Clock } from '../chartmogul/clock'
-import { classifyTransportFailure } from '../chartmogul/transportFailure'
+import { attemptHttp, type FetchLike, type ReceivedResponse } from '../gateway/httpAttempt'
 import { createServerTextCleaner } from '../security/redactServerText'
 import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
 import { asMonacoError } from './errorText'
@@ -31,7 +31,7 @@ export interface MonacoHttpResponse {
   text: string
 }
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+export type { FetchLike }
 
 export interface MonacoHttpConfig {
   apiKey: string
@@ -76,60 +76,28 @@ export async function sendMonacoRequest(
   request: MonacoHttpRequest,
   signal?: AbortSignal
 ): Promise<MonacoHttpResponse> {
-  if (signal?.aborted) throw asMonacoError(new CancelledError(false))
-
-  const headers: Record<string, string> = {
-    Authorization: bearerAuthHeader(config.apiKey),
-    Accept: 'application/json',
-    'User-Agent': config.userAgent
-  }
-  let payload: string | undefined
-  if (request.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    payload = JSON.stringify(request.body)
-  }
-
-  // One controller covers connect, headers and body: the timeout bounds the whole attempt.
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = config.clock.setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, config.timeoutMs)
-  const onCallerAbort = () => controller.abort()
-  signal?.addEventListener('abort', onCallerAbort, { once: true })
-
-  let phase: 'request' | 'body' = 'request'
-  let received: {
-    status: number
-    bodyText: string
-    retryAfter: string | null
-    rateLimitReset: string | null
-  }
+  let attempt: ReceivedResponse
   try {
-    const response = await config.fetch(buildMonacoUrl(config, request.path, request.query), {
-      method: request.method,
-      headers,
-      body: payload,
-      signal: controller.signal,
-      // A redirect is never followed: it could replay a write elsewhere, with the key.
-      redirect: 'manual'
-    })
-    phase = 'body'
-    received = {
-      status: response.status,
-      // Read inside the timeout: a body that stalls or is cut short is a failed attempt.
-      bodyText: await response.text(),
-      retryAfter: response.headers.get('retry-after'),
-      rateLimitReset: response.headers.get('x-ratelimit-reset')
-    }
+    attempt = await attemptHttp(
+      config,
+      {
+        url: buildMonacoUrl(config, request.path, request.query),
+        method: request.method,
+        authorization: () => bearerAuthHeader(config.apiKey),
+        body: request.body,
+        readHeaders: ['retry-after', 'x-ratelimit-reset']
+      },
+      signal
+    )
   } catch (error) {
-    if (signal?.aborted) throw asMonacoError(new CancelledError(true, { cause: error }))
-    if (timedOut) throw asMonacoError(new TimeoutError(config.timeoutMs, { cause: error }))
-    throw asMonacoError(classifyTransportFailure(error, phase))
-  } finally {
-    config.clock.clearTimeout(timer)
-    signal?.removeEventListener('abort', onCallerAbort)
+    // Transport failures carry ChartMogul's sentences; anything else (a key that cannot be sent) passes as is.
+    throw error instanceof ChartMogulError ? asMonacoError(error) : error
+  }
+  const received = {
+    status: attempt.status,
+    bodyText: attempt.bodyText,
+    retryAfter: attempt.headers['retry-after'] ?? null,
+    rateLimitReset: attempt.headers['x-ratelimit-reset'] ?? null
   }
 
   if (received.status < 200 || received.status > 299) {
