@@ -2,6 +2,7 @@ import { LONGEST_SILENT_WAIT_MS } from '../../shared/sync/serverWait'
 import { systemClock, type Clock } from './clock'
 import { CancelledError, RateLimitedError } from './errors'
 import { capServerWait } from './retryAfter'
+import { createAdmissionQueue, type Release } from '../gateway/admissionQueue'
 
 /**
  * One limiter per ChartMogul account (workspace), shared by every request made with its key:
@@ -59,8 +60,7 @@ export interface RateLimiterStats {
   pausedUntil: number | null
 }
 
-/** Call exactly once when the request is finished (extra calls are ignored). */
-export type Release = () => void
+export type { Release }
 
 export interface RateLimiter {
   /** Resolves when the request may start; rejects with CancelledError if `signal` aborts. */
@@ -71,12 +71,6 @@ export interface RateLimiter {
    */
   noteRateLimited(retryAfterMs?: number | null, requestedWaitMs?: number | null): void
   stats(): RateLimiterStats
-}
-
-interface Waiter {
-  resolve: (release: Release) => void
-  reject: (error: unknown) => void
-  detach: () => void
 }
 
 /** Consecutive 429s from one burst of parallel requests count as one signal. */
@@ -107,11 +101,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let pausedUntil = Number.NEGATIVE_INFINITY
   /** When the server wanted the pause to end (later than pausedUntil if Revdesk capped it). */
   let requestedUntil = Number.NEGATIVE_INFINITY
-  let inFlight = 0
-  let started = 0
   let rateLimitedCount = 0
-  const queue: Waiter[] = []
-  let timer: unknown = null
 
   function recover(now: number): void {
     if (currentRate >= configuredRate) return
@@ -130,17 +120,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     lastRefillAt = now
   }
 
-  function schedule(delayMs: number): void {
-    if (timer !== null) clock.clearTimeout(timer)
-    timer = clock.setTimeout(
-      () => {
-        timer = null
-        pump()
-      },
-      Math.max(1, Math.ceil(delayMs))
-    )
-  }
-
   /** The error a request gets instead of a place in the queue while a long pause lasts. */
   function pausedError(now: number): RateLimitedError {
     return new RateLimitedError({
@@ -150,60 +129,23 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     })
   }
 
-  function pump(): void {
-    while (queue.length > 0) {
-      const now = clock.now()
-      if (pausedUntil - now > LONGEST_SILENT_WAIT_MS) {
-        for (const waiter of queue.splice(0)) {
-          waiter.detach()
-          waiter.reject(pausedError(now))
-        }
-        return
-      }
-      if (inFlight >= maxConcurrent) return // a release will pump again
+  const queue = createAdmissionQueue(maxConcurrent, clock, {
+    refusal: (now) => (pausedUntil - now > LONGEST_SILENT_WAIT_MS ? () => pausedError(now) : null),
+    waitMs(now) {
       refill(now)
-      if (now < pausedUntil) return schedule(pausedUntil - now)
+      if (now < pausedUntil) return pausedUntil - now
       // Tolerate float dust so a timer that fires "on time" does not re-arm for 1 ms.
-      if (tokens < 1 - 1e-9) return schedule(((1 - tokens) / currentRate) * 1000)
+      if (tokens < 1 - 1e-9) return ((1 - tokens) / currentRate) * 1000
+      return 0
+    },
+    grant() {
       tokens = Math.max(0, tokens - 1)
-      inFlight += 1
-      started += 1
-      const waiter = queue.shift() as Waiter
-      waiter.detach()
-      waiter.resolve(makeRelease())
-    }
-  }
-
-  function makeRelease(): Release {
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      inFlight -= 1
-      pump()
-    }
-  }
+    },
+    cancelled: () => new CancelledError(false)
+  })
 
   return {
-    acquire(signal) {
-      if (signal?.aborted) return Promise.reject(new CancelledError(false))
-      return new Promise<Release>((resolve, reject) => {
-        const onAbort = () => {
-          const index = queue.indexOf(waiter)
-          if (index >= 0) queue.splice(index, 1)
-          reject(new CancelledError(false))
-          pump()
-        }
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          detach: () => signal?.removeEventListener('abort', onAbort)
-        }
-        signal?.addEventListener('abort', onAbort, { once: true })
-        queue.push(waiter)
-        pump()
-      })
-    },
+    acquire: (signal) => queue.acquire(signal),
 
     noteRateLimited(retryAfterMs, requestedWaitMs) {
       const now = clock.now()
@@ -219,16 +161,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         lastHalvingAt = now
       }
       lastRateChangeAt = now
-      pump()
+      queue.pump()
     },
 
     stats() {
       const now = clock.now()
       refill(now)
       return {
-        started,
-        inFlight,
-        queued: queue.length,
+        ...queue.counts(),
         currentRatePerSecond: currentRate,
         configuredRatePerSecond: configuredRate,
         maxConcurrent,

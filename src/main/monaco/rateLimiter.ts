@@ -2,6 +2,7 @@ import { LONGEST_SILENT_WAIT_MS } from '../../shared/sync/serverWait'
 import { systemClock, type Clock } from '../chartmogul/clock'
 import { CancelledError, RateLimitedError } from '../chartmogul/errors'
 import { capServerWait } from '../chartmogul/retryAfter'
+import { createAdmissionQueue, type Release } from '../gateway/admissionQueue'
 import { asMonacoError } from './errorText'
 import { createWindowLog, type RequestWindow, type WindowUsage } from './slidingWindows'
 
@@ -53,19 +54,13 @@ export interface MonacoRateLimiterStats {
   pausedUntil: number | null
 }
 
-export type Release = () => void
+export type { Release }
 
 export interface MonacoRateLimiter {
   acquire(signal?: AbortSignal): Promise<Release>
   /** Report a 429: every request of the org waits `retryAfterMs` (or the penalty pause). */
   noteRateLimited(retryAfterMs?: number | null, requestedWaitMs?: number | null): void
   stats(): MonacoRateLimiterStats
-}
-
-interface Waiter {
-  resolve: (release: Release) => void
-  reject: (error: unknown) => void
-  detach: () => void
 }
 
 export function monacoBudget(options: MonacoRateLimiterOptions = {}): RequestWindow[] {
@@ -106,89 +101,37 @@ export function createMonacoRateLimiter(options: MonacoRateLimiterOptions = {}):
   let pausedUntil = Number.NEGATIVE_INFINITY
   /** When Monaco wanted the pause to end (later than pausedUntil if Revdesk capped it). */
   let requestedUntil = Number.NEGATIVE_INFINITY
-  let inFlight = 0
-  let started = 0
   let rateLimitedCount = 0
-  const queue: Waiter[] = []
-  let timer: unknown = null
 
-  function schedule(delayMs: number): void {
-    if (timer !== null) clock.clearTimeout(timer)
-    timer = clock.setTimeout(
-      () => {
-        timer = null
-        pump()
-      },
-      Math.max(1, Math.ceil(delayMs))
+  /** How long until the head may start: the pause and the sliding windows both hold it. */
+  function waitMs(now: number): number {
+    return Math.max(pausedUntil - now, log.delayMs(now), 0)
+  }
+
+  function pausedError(wait: number, requestedMs: number): RateLimitedError {
+    return asMonacoError(
+      new RateLimitedError({
+        status: null,
+        retryAfterMs: capServerWait(wait),
+        requestedWaitMs: requestedMs
+      })
     )
   }
 
-  function refuseAll(waitMs: number, requestedMs: number): void {
-    for (const waiter of queue.splice(0)) {
-      waiter.detach()
-      waiter.reject(
-        asMonacoError(
-          new RateLimitedError({
-            status: null,
-            retryAfterMs: capServerWait(waitMs),
-            requestedWaitMs: requestedMs
-          })
-        )
-      )
-    }
-  }
-
-  function pump(): void {
-    while (queue.length > 0) {
-      const now = clock.now()
-      const pauseLeft = pausedUntil - now
-      const budgetWait = log.delayMs(now)
-      const wait = Math.max(pauseLeft, budgetWait, 0)
-      if (wait > LONGEST_SILENT_WAIT_MS) {
-        const requested = Math.max(requestedUntil - now, wait)
-        return refuseAll(wait, requested)
-      }
-      if (inFlight >= maxConcurrent) return // a release pumps again
-      if (wait > 0) return schedule(wait)
-      log.record(now)
-      inFlight += 1
-      started += 1
-      const waiter = queue.shift() as Waiter
-      waiter.detach()
-      waiter.resolve(makeRelease())
-    }
-  }
-
-  function makeRelease(): Release {
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      inFlight -= 1
-      pump()
-    }
-  }
+  const queue = createAdmissionQueue(maxConcurrent, clock, {
+    refusal(now) {
+      const wait = waitMs(now)
+      if (wait <= LONGEST_SILENT_WAIT_MS) return null
+      const requested = Math.max(requestedUntil - now, wait)
+      return () => pausedError(wait, requested)
+    },
+    waitMs,
+    grant: (now) => log.record(now),
+    cancelled: () => asMonacoError(new CancelledError(false))
+  })
 
   return {
-    acquire(signal) {
-      if (signal?.aborted) return Promise.reject(asMonacoError(new CancelledError(false)))
-      return new Promise<Release>((resolve, reject) => {
-        const onAbort = () => {
-          const index = queue.indexOf(waiter)
-          if (index >= 0) queue.splice(index, 1)
-          reject(asMonacoError(new CancelledError(false)))
-          pump()
-        }
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          detach: () => signal?.removeEventListener('abort', onAbort)
-        }
-        signal?.addEventListener('abort', onAbort, { once: true })
-        queue.push(waiter)
-        pump()
-      })
-    },
+    acquire: (signal) => queue.acquire(signal),
 
     noteRateLimited(retryAfterMs, requestedWaitMs) {
       const now = clock.now()
@@ -196,15 +139,13 @@ export function createMonacoRateLimiter(options: MonacoRateLimiterOptions = {}):
       const pauseMs = retryAfterMs ?? penaltyPauseMs
       pausedUntil = Math.max(pausedUntil, now + capServerWait(pauseMs))
       requestedUntil = Math.max(requestedUntil, now + (requestedWaitMs ?? pauseMs))
-      pump()
+      queue.pump()
     },
 
     stats() {
       const now = clock.now()
       return {
-        started,
-        inFlight,
-        queued: queue.length,
+        ...queue.counts(),
         maxConcurrent,
         windows: log.usage(now),
         rateLimitedCount,
