@@ -1,31 +1,6 @@
-/** Low-level request/response plumbing for the server: body reading, JSON parsing, sending. */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+/** Monaco's request/response plumbing: FastAPI-style JSON body parsing, sending (body reading is ../simulatorHttp). */
+import type { ServerResponse } from 'node:http'
 import { validationError } from './errors'
-
-const MAX_BODY_BYTES = 1_000_000
-
-export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too_large' } | { kind: 'aborted' }
-
-/** Reads the whole body; a client that goes away mid-body is not an error, just gone. */
-export function readBody(req: IncomingMessage): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    req.on('end', () =>
-      resolve(
-        size > MAX_BODY_BYTES
-          ? { kind: 'too_large' }
-          : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }
-      )
-    )
-    req.on('error', () => resolve({ kind: 'aborted' }))
-    req.on('aborted', () => resolve({ kind: 'aborted' }))
-  })
-}
 
 /**
  * The JSON body, or `undefined` when there is none. Like FastAPI: a body is read as JSON when
@@ -71,9 +46,4 @@ export function sendJson(
   return status === 204 || body === undefined
     ? sendText(res, status, '', null, headers)
     : sendText(res, status, JSON.stringify(body), 'application/json', headers)
-}
-
-export function sleep(ms: number): Promise<void> {
-  // unref: a pending delay must never keep a closed simulator's process alive.
-  return new Promise((resolve) => setTimeout(resolve, ms).unref())
 }

@@ -6,8 +6,7 @@
  * `Retry-After`); JSON body; the handler; writes logged with their HTTP outcome; post-handling
  * faults (truncated / malformed body, apply-then-lose-the-answer).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   FaultInjector,
   type FaultDecision,
@@ -29,7 +28,18 @@ import {
   errorBody
 } from './errors'
 import { generateMonacoDataset } from './generateDataset'
-import { parseJsonBody, readBody, sendJson, sendText, sleep } from './http'
+import { parseJsonBody, sendJson, sendText } from './http'
+import {
+  answerPreFault,
+  emptyFaultCounts,
+  malformedJsonText,
+  resetSocket,
+  sendTruncatedJson,
+  type FaultCounts
+} from '../simulatorHttp/injectedFaults'
+import { listenOnLoopback } from '../simulatorHttp/loopbackServer'
+import { readBody, sleep } from '../simulatorHttp/requestBody'
+import { createRequestHold } from '../simulatorHttp/requestHold'
 import { IdempotencyStore } from './idempotency'
 import { RateWindows, type RateLimitSettings, type RateRefusal } from './rateWindows'
 import { isoSeconds, type EntityName } from './records'
@@ -58,15 +68,7 @@ export interface MonacoSimulatorOptions {
   onError?: (error: unknown) => void
 }
 
-export interface MonacoFaultCounts {
-  status429: number
-  serverErrorJson: number
-  serverErrorText: number
-  reset: number
-  truncated: number
-  malformed: number
-  applyThenFail: number
-}
+export type MonacoFaultCounts = FaultCounts
 
 export interface MonacoSimulatorStats {
   requests: number
@@ -112,18 +114,6 @@ function checkKey(key: string): string {
   return key
 }
 
-function emptyFaultCounts(): MonacoFaultCounts {
-  return {
-    status429: 0,
-    serverErrorJson: 0,
-    serverErrorText: 0,
-    reset: 0,
-    truncated: 0,
-    malformed: 0,
-    applyThenFail: 0
-  }
-}
-
 function rateHeaders(r: RateRefusal): Record<string, string> {
   return {
     'x-ratelimit-limit': String(r.limit),
@@ -154,8 +144,7 @@ export async function startMonacoSimulator(
   let rateLimited = 0
   let byStatus: Record<number, number> = {}
   let faultCounts = emptyFaultCounts()
-  let hold: Promise<void> | null = null
-  let releaseHold: (() => void) | null = null
+  const hold = createRequestHold()
   let listed: ListedHook | null = null
   let baseUrl = ''
 
@@ -174,13 +163,7 @@ export async function startMonacoSimulator(
     if (sendText(res, status, body, 'text/plain; charset=utf-8')) count(status)
   }
 
-  function resetSocket(req: IncomingMessage): void {
-    faultCounts.reset++
-    req.socket.destroy()
-  }
-
   function injected429(res: ServerResponse): void {
-    faultCounts.status429++
     const retryAfter = faults.current.retryAfter ?? '1'
     const seconds = /^\d+$/.test(retryAfter) ? Number(retryAfter) : 1
     const limit = rateSettings === false ? 100 : (rateSettings.windows?.[0]?.limit ?? 100)
@@ -193,24 +176,11 @@ export async function startMonacoSimulator(
   }
 
   function preFault(req: IncomingMessage, res: ServerResponse, decision: FaultDecision): boolean {
-    switch (decision.pre) {
-      case 'none':
-        return false
-      case '429':
-        injected429(res)
-        return true
-      case '5xx_json':
-        faultCounts.serverErrorJson++
-        json(res, 500, SERVER_ERROR_BODY)
-        return true
-      case '5xx_text':
-        faultCounts.serverErrorText++
-        text(res, decision.textStatus, TEXT_BODIES[decision.textStatus])
-        return true
-      case 'reset':
-        resetSocket(req)
-        return true
-    }
+    return answerPreFault(req, decision, faultCounts, {
+      rateLimited: () => injected429(res),
+      serverErrorJson: () => json(res, 500, SERVER_ERROR_BODY),
+      serverErrorText: (status) => text(res, status, TEXT_BODIES[status])
+    })
   }
 
   /** Runs the handler; an `ApiError` becomes its response (a refused write logged as such). */
@@ -238,7 +208,8 @@ export async function startMonacoSimulator(
     requests++
     const body = await readBody(req)
     if (body.kind === 'aborted') return
-    if (hold) await hold
+    const held = hold.current()
+    if (held) await held
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const resolution = resolve(method, url.pathname)
@@ -303,7 +274,7 @@ export async function startMonacoSimulator(
       faultCounts.applyThenFail++
       if (faults.current.applyThenFailMode === 'reset') {
         deliver('reset')
-        resetSocket(req)
+        resetSocket(req, faultCounts)
       } else {
         deliver('server_error')
         text(res, 504, TEXT_BODIES[504])
@@ -313,27 +284,14 @@ export async function startMonacoSimulator(
     if (decision.post === 'truncated' && response.body !== undefined) {
       faultCounts.truncated++
       deliver('truncated')
-      const full = Buffer.from(JSON.stringify(response.body), 'utf8')
-      res.writeHead(response.status, {
-        'content-type': 'application/json',
-        'content-length': full.length
-      })
-      res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => req.socket.end())
-      setTimeout(() => req.socket.destroy(), 1000).unref()
+      sendTruncatedJson(req, res, response.status, response.body, 'application/json')
       count(response.status)
       return
     }
     if (decision.post === 'malformed' && response.body !== undefined) {
       faultCounts.malformed++
       deliver('malformed')
-      if (
-        sendText(
-          res,
-          response.status,
-          `${JSON.stringify(response.body).slice(0, -1)},"`,
-          'application/json'
-        )
-      ) {
+      if (sendText(res, response.status, malformedJsonText(response.body), 'application/json')) {
         count(response.status)
       }
       return
@@ -341,26 +299,15 @@ export async function startMonacoSimulator(
     json(res, response.status, response.body, response.headers)
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      onError(error)
-      json(res, 500, SERVER_ERROR_BODY)
-    })
+  const server = await listenOnLoopback(options.port ?? 0, handle, (res, error) => {
+    onError(error)
+    json(res, 500, SERVER_ERROR_BODY)
   })
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolveListen()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
-  baseUrl = `http://127.0.0.1:${port}`
-  let closing: Promise<void> | null = null
+  baseUrl = server.url
 
   return {
     url: baseUrl,
-    port,
+    port: server.port,
     get apiKey() {
       return apiKey
     },
@@ -386,14 +333,7 @@ export async function startMonacoSimulator(
     setRender: (next) => {
       render = { ...render, ...next }
     },
-    holdRequests: () => {
-      if (!hold) hold = new Promise<void>((r) => (releaseHold = r))
-      return () => {
-        releaseHold?.()
-        hold = null
-        releaseHold = null
-      }
-    },
+    holdRequests: () => hold.hold(),
     onListed: (hook) => {
       listed = hook
     },
@@ -404,13 +344,8 @@ export async function startMonacoSimulator(
       faultCounts = emptyFaultCounts()
     },
     close: () => {
-      closing ??= new Promise<void>((resolveClose, reject) => {
-        releaseHold?.()
-        hold = null
-        server.close((error) => (error ? reject(error) : resolveClose()))
-        server.closeAllConnections()
-      })
-      return closing
+      hold.release()
+      return server.close()
     }
   }
 }

@@ -3,8 +3,7 @@
  * real API (rate window, parallel-connection cap, Basic auth), injects configured faults, hands
  * the request to the router, and records writes with their HTTP outcome.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { RATE_LIMITED_BODY, TOO_MANY_CONNECTIONS_BODY, UNAUTHORIZED_BODY } from './api/errors'
 import { dispatch, isWriteMethod } from './api/router'
 import type { ApiResponse } from './api/types'
@@ -19,6 +18,17 @@ import { generateDataset } from './generateDataset'
 import { ConcurrencyGate, SlidingWindowLimiter, type RateLimitOptions } from './limits'
 import type { MutationDelivery, MutationLogEntry } from './mutationLog'
 import { SimulatorStore } from './store'
+import {
+  answerPreFault,
+  emptyFaultCounts,
+  malformedJsonText,
+  resetSocket,
+  sendTruncatedJson,
+  type FaultCounts
+} from '../simulatorHttp/injectedFaults'
+import { listenOnLoopback } from '../simulatorHttp/loopbackServer'
+import { readBody, sleep } from '../simulatorHttp/requestBody'
+import { createRequestHold } from '../simulatorHttp/requestHold'
 
 export const DEFAULT_API_KEY = 'sim_test_key'
 
@@ -42,15 +52,7 @@ export interface SimulatorOptions {
   onError?: (error: unknown) => void
 }
 
-export interface FaultCounts {
-  status429: number
-  serverErrorJson: number
-  serverErrorText: number
-  reset: number
-  truncated: number
-  malformed: number
-  applyThenFail: number
-}
+export type { FaultCounts }
 
 export interface SimulatorStats {
   /** Every request that arrived, admitted or not. */
@@ -104,7 +106,6 @@ export interface RunningSimulator {
 
 const JSON_TYPE = 'application/json'
 const TEXT_TYPE = 'text/plain; charset=utf-8'
-const MAX_BODY_BYTES = 1_000_000
 const SERVER_ERROR_JSON = { code: 500, message: 'Internal Server Error', param: null }
 const TEXT_BODIES = { 500: '500 Internal Server Error', 504: '504 Gateway Timeout Error' } as const
 
@@ -127,49 +128,9 @@ export function isAuthorized(header: string | undefined, apiKey: string): boolea
   return user === apiKey && (pass === '' || pass === apiKey)
 }
 
-type BodyResult = { kind: 'ok'; text: string } | { kind: 'too_large' } | { kind: 'aborted' }
-
-/** Reads the whole body; a client that goes away mid-body is not an error, just gone. */
-function readBody(req: IncomingMessage): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    req.on('end', () =>
-      resolve(
-        size > MAX_BODY_BYTES
-          ? { kind: 'too_large' }
-          : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }
-      )
-    )
-    req.on('error', () => resolve({ kind: 'aborted' }))
-    req.on('aborted', () => resolve({ kind: 'aborted' }))
-  })
-}
-
-function sleep(ms: number): Promise<void> {
-  // unref: a pending delay must never keep a closed simulator's process alive.
-  return new Promise((resolve) => setTimeout(resolve, ms).unref())
-}
-
 function normalizePath(pathname: string): string {
   const trimmed = pathname.replace(/\/+$/, '')
   return trimmed === '' ? '/' : trimmed
-}
-
-function emptyFaultCounts(): FaultCounts {
-  return {
-    status429: 0,
-    serverErrorJson: 0,
-    serverErrorText: 0,
-    reset: 0,
-    truncated: 0,
-    malformed: 0,
-    applyThenFail: 0
-  }
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -194,8 +155,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let rateLimited = 0
   let byStatus: Record<number, number> = {}
   let faultCounts = emptyFaultCounts()
-  let hold: Promise<void> | null = null
-  let releaseHold: (() => void) | null = null
+  const hold = createRequestHold()
 
   const count = (status: number): void => {
     byStatus[status] = (byStatus[status] ?? 0) + 1
@@ -222,54 +182,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const sendJson = (res: ServerResponse, status: number, body: unknown, type = JSON_TYPE): void =>
     send(res, status, JSON.stringify(body), type)
 
-  function resetSocket(req: IncomingMessage): void {
-    faultCounts.reset++
-    req.socket.destroy()
-  }
-
   /** Headers promise the whole body; half of it arrives, then the connection ends. */
   function sendTruncated(req: IncomingMessage, res: ServerResponse, r: ApiResponse): void {
-    const full = Buffer.from(JSON.stringify(r.body), 'utf8')
-    res.writeHead(r.status, {
-      'content-type': r.contentType ?? JSON_TYPE,
-      'content-length': full.length
-    })
-    res.write(full.subarray(0, Math.max(1, Math.floor(full.length / 2))), () => req.socket.end())
-    setTimeout(() => req.socket.destroy(), 1000).unref()
+    sendTruncatedJson(req, res, r.status, r.body, r.contentType ?? JSON_TYPE)
     count(r.status)
   }
 
   function sendMalformed(res: ServerResponse, r: ApiResponse): void {
-    const text = JSON.stringify(r.body)
-    send(res, r.status, `${text.slice(0, -1)},"`, r.contentType ?? JSON_TYPE)
+    send(res, r.status, malformedJsonText(r.body), r.contentType ?? JSON_TYPE)
   }
 
   function preFault(req: IncomingMessage, res: ServerResponse, decision: FaultDecision): boolean {
-    switch (decision.pre) {
-      case 'none':
-        return false
-      case '429':
-        faultCounts.status429++
+    return answerPreFault(req, decision, faultCounts, {
+      rateLimited: () =>
         send(
           res,
           429,
           JSON.stringify(RATE_LIMITED_BODY),
           JSON_TYPE,
           faults.current.retryAfter ?? limiter.retryAfterSeconds
-        )
-        return true
-      case '5xx_json':
-        faultCounts.serverErrorJson++
-        sendJson(res, 500, SERVER_ERROR_JSON)
-        return true
-      case '5xx_text':
-        faultCounts.serverErrorText++
-        send(res, decision.textStatus, TEXT_BODIES[decision.textStatus], TEXT_TYPE)
-        return true
-      case 'reset':
-        resetSocket(req)
-        return true
-    }
+        ),
+      serverErrorJson: () => sendJson(res, 500, SERVER_ERROR_JSON),
+      serverErrorText: (status) => send(res, status, TEXT_BODIES[status], TEXT_TYPE)
+    })
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -294,7 +229,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     const body = await readBody(req)
     if (body.kind === 'aborted') return
-    if (hold) await hold
+    const held = hold.current()
+    if (held) await held
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = normalizePath(url.pathname)
@@ -335,7 +271,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       faultCounts.applyThenFail++
       if (faults.current.applyThenFailMode === 'reset') {
         deliver('reset')
-        resetSocket(req)
+        resetSocket(req, faultCounts)
       } else {
         deliver('server_error')
         send(res, 504, TEXT_BODIES[504], TEXT_TYPE)
@@ -357,26 +293,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     sendJson(res, response.status, response.body, response.contentType)
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      onError(error)
-      sendJson(res, 500, SERVER_ERROR_JSON)
-    })
+  const server = await listenOnLoopback(options.port ?? 0, handle, (res, error) => {
+    onError(error)
+    sendJson(res, 500, SERVER_ERROR_JSON)
   })
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
-  let closing: Promise<void> | null = null
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: server.url,
+    port: server.port,
     get apiKey() {
       return apiKey
     },
@@ -412,14 +336,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         gate.configure(limits.maxConcurrent === false ? null : limits.maxConcurrent)
       }
     },
-    holdRequests: () => {
-      if (!hold) hold = new Promise<void>((resolve) => (releaseHold = resolve))
-      return () => {
-        releaseHold?.()
-        hold = null
-        releaseHold = null
-      }
-    },
+    holdRequests: () => hold.hold(),
     resetStats: () => {
       requests = 0
       rateLimited = 0
@@ -428,14 +345,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       gate.resetPeak()
     },
     close: () => {
-      // Idempotent: the demo runtime and a test's afterAll may both close the same instance.
-      closing ??= new Promise<void>((resolve, reject) => {
-        releaseHold?.()
-        hold = null
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
-      return closing
+      hold.release()
+      return server.close()
     }
   }
 }
