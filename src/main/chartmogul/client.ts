@@ -11,7 +11,7 @@ import {
   type OpportunityPatch,
   type Plan
 } from '../../shared/domain'
-import { systemClock, type Clock } from './clock'
+import { systemClock } from './clock'
 import {
   ChartMogulError,
   NotFoundError,
@@ -26,20 +26,14 @@ import {
   normalizeBaseUrl,
   readJson,
   sendRequest,
-  type FetchLike,
   type HttpConfig,
   type HttpRequest,
   type HttpResponse,
   type QueryValue
 } from './http'
 import { createRateLimiter, type RateLimiter } from './rateLimiter'
-import {
-  DEFAULT_RETRY_POLICY,
-  withRetry,
-  type AttemptInfo,
-  type RetryEvent,
-  type RetryPolicy
-} from './retry'
+import type { GatewayCallOptions, GatewayTransportOptions } from '../gateway/clientOptions'
+import { DEFAULT_RETRY_POLICY, withRetry, type AttemptInfo, type RetryPolicy } from './retry'
 import { mapAccount, wireAccountSchema, wirePingSchema } from './wire/account'
 import { mapActivity, wireActivitySchema } from './wire/activity'
 import { mapCustomer, wireCustomerSchema } from './wire/customer'
@@ -60,30 +54,15 @@ import { mapPlan, wirePlanSchema } from './wire/plan'
 
 const CUSTOMERS = { key: 'entries', schema: wireCustomerSchema, map: mapCustomer } as const
 
-export interface ChartMogulClientOptions {
+export interface ChartMogulClientOptions extends GatewayTransportOptions {
   apiKey: string
   /** Default `https://api.chartmogul.com`; the `/v1` prefix is added. */
   baseUrl?: string
   /** Share one per workspace; a private one (20 req/s, 8 parallel) is made if omitted. */
   limiter?: RateLimiter
-  /** Per attempt, covering connect, headers and body. Default 30 s. */
-  timeoutMs?: number
-  /** Overrides of the default policy (6 attempts, 2 min budget, 1 s…30 s full-jitter backoff). */
-  retry?: Partial<RetryPolicy>
-  fetch?: FetchLike
-  /** Default `Revdesk/dev`; main passes `Revdesk/<app version>`. */
-  userAgent?: string
-  clock?: Clock
-  random?: () => number
-  /** Observes every scheduled retry, e.g. for logging. */
-  onRetry?: (event: RetryEvent & { method: string; path: string }) => void
 }
 
-export interface CallOptions {
-  signal?: AbortSignal
-  /** Per-call policy overrides (e.g. no retries for an interactive check). */
-  retry?: Partial<RetryPolicy>
-}
+export type CallOptions = GatewayCallOptions
 
 export interface PageParams {
   cursor?: string

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { SkippedRecord } from '../../shared/domain'
-import { systemClock, type Clock } from '../chartmogul/clock'
+import { systemClock } from '../chartmogul/clock'
 import {
   ChartMogulError,
   NotFoundError,
@@ -11,7 +11,6 @@ import {
   DEFAULT_RETRY_POLICY,
   withRetry,
   type AttemptInfo,
-  type RetryEvent,
   type RetryPolicy
 } from '../chartmogul/retry'
 import {
@@ -20,13 +19,13 @@ import {
   normalizeApiPrefix,
   normalizeMonacoBaseUrl
 } from './baseUrl'
+import type { GatewayCallOptions, GatewayTransportOptions } from '../gateway/clientOptions'
 import { asMonacoError } from './errorText'
 import {
   DEFAULT_MONACO_TIMEOUT_MS,
   bearerAuthHeader,
   readMonacoJson,
   sendMonacoRequest,
-  type FetchLike,
   type MonacoHttpConfig,
   type MonacoHttpRequest,
   type MonacoHttpResponse,
@@ -80,7 +79,7 @@ export type MonacoSchemaEntity =
   'accounts' | 'contacts' | 'meetings' | 'opportunities' | 'sequences' | 'tasks'
 export type MonacoTagObject = 'contacts' | 'accounts' | 'opportunities'
 
-export interface MonacoClientOptions {
+export interface MonacoClientOptions extends GatewayTransportOptions {
   /** `mks_…`, sent as `Authorization: Bearer …`. */
   apiKey: string
   /** Default `https://api.monaco.com`. */
@@ -89,20 +88,9 @@ export interface MonacoClientOptions {
   apiPrefix?: string
   /** Share one per organization; a private one (80/min, 800/h, 4 in flight) if omitted. */
   limiter?: MonacoRateLimiter
-  /** Per attempt, covering connect, headers and body. Default 30 s. */
-  timeoutMs?: number
-  retry?: Partial<RetryPolicy>
-  fetch?: FetchLike
-  userAgent?: string
-  clock?: Clock
-  random?: () => number
-  onRetry?: (event: RetryEvent & { method: string; path: string }) => void
 }
 
-export interface MonacoCallOptions {
-  signal?: AbortSignal
-  retry?: Partial<RetryPolicy>
-}
+export type MonacoCallOptions = GatewayCallOptions
 
 export interface MonacoItems<T> {
   items: T[]

@@ -5,6 +5,7 @@
  */
 import { MONACO_USAGE, parseMonacoCliArgs, UsageError, type MonacoCliConfig } from './cliArgs'
 import { startMonacoSimulator } from './server'
+import { closeOnSignals } from '../simulatorHttp/closeOnSignals'
 
 export async function runMonacoCli(argv: readonly string[]): Promise<void> {
   let config: MonacoCliConfig
@@ -30,15 +31,5 @@ export async function runMonacoCli(argv: readonly string[]): Promise<void> {
       `${store.count('opportunities')} opportunities, ${store.users().length} users)\n`
   )
 
-  let closing = false
-  const shutdown = (): void => {
-    if (closing) return
-    closing = true
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  closeOnSignals(() => sim.close())
 }

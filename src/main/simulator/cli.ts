@@ -8,6 +8,7 @@ import { runMonacoCli } from '../monacoSimulator/cli'
 import { parseCliArgs, USAGE, UsageError } from './cliArgs'
 import { extractProvider } from './providerArg'
 import { startSimulator } from './server'
+import { closeOnSignals } from '../simulatorHttp/closeOnSignals'
 
 async function main(): Promise<void> {
   let config
@@ -40,17 +41,7 @@ async function main(): Promise<void> {
       `${counts.opportunities} opportunities)\n`
   )
 
-  let closing = false
-  const shutdown = (): void => {
-    if (closing) return
-    closing = true
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  }
-  process.on('SIGINT', shutdown)
-  process.on('SIGTERM', shutdown)
+  closeOnSignals(() => sim.close())
 }
 
 main().catch((error: unknown) => {
