@@ -4,6 +4,7 @@ import { BadResponseError } from './errors'
 import { errorFromResponse } from './responseError'
 import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
 import { attemptHttp, type FetchLike } from '../gateway/httpAttempt'
+import { queryString, type QueryValue } from '../gateway/queryString'
 
 /**
  * One HTTP exchange with ChartMogul: URL, auth, headers, a per-attempt timeout, cancellation,
@@ -12,7 +13,7 @@ import { attemptHttp, type FetchLike } from '../gateway/httpAttempt'
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
-export type QueryValue = string | number | boolean | null | undefined
+export type { QueryValue }
 
 export interface HttpRequest {
   method: HttpMethod
@@ -88,13 +89,7 @@ export function buildUrl(
   path: string,
   query?: Record<string, QueryValue>
 ): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue
-    params.set(key, String(value))
-  }
-  const search = params.toString()
-  return `${baseUrl}${API_PREFIX}${path}${search === '' ? '' : `?${search}`}`
+  return `${baseUrl}${API_PREFIX}${path}${queryString(query)}`
 }
 
 /**

@@ -1,6 +1,7 @@
 import { BadResponseError, ChartMogulError } from '../chartmogul/errors'
 import type { Clock } from '../chartmogul/clock'
 import { attemptHttp, type FetchLike, type ReceivedResponse } from '../gateway/httpAttempt'
+import { queryString, type QueryValue } from '../gateway/queryString'
 import { createServerTextCleaner } from '../security/redactServerText'
 import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
 import { asMonacoError } from './errorText'
@@ -13,7 +14,7 @@ import { monacoErrorFromResponse } from './responseError'
  * here (retry.ts of the ChartMogul gateway and ./rateLimiter.ts wrap this).
  */
 
-export type QueryValue = string | number | boolean | null | undefined
+export type { QueryValue }
 
 export interface MonacoHttpRequest {
   method: MonacoMethod
@@ -61,13 +62,7 @@ export function buildMonacoUrl(
   path: string,
   query?: Record<string, QueryValue>
 ): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue
-    params.set(key, String(value))
-  }
-  const search = params.toString()
-  return `${config.baseUrl}${config.apiPrefix}${path}${search === '' ? '' : `?${search}`}`
+  return `${config.baseUrl}${config.apiPrefix}${path}${queryString(query)}`
 }
 
 /** Resolves only for 2xx; everything else rejects with a typed error. */
