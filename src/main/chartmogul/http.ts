@@ -5,6 +5,7 @@ import { errorFromResponse } from './responseError'
 import { isSendableApiKey } from '../../shared/workspace/apiKeyText'
 import { attemptHttp, type FetchLike } from '../gateway/httpAttempt'
 import { queryString, type QueryValue } from '../gateway/queryString'
+import { normalizeProviderBaseUrl } from '../gateway/baseUrl'
 
 /**
  * One HTTP exchange with ChartMogul: URL, auth, headers, a per-attempt timeout, cancellation,
@@ -48,31 +49,9 @@ export const DEFAULT_BASE_URL = 'https://api.chartmogul.com'
 export const API_PREFIX = '/v1'
 export const DEFAULT_TIMEOUT_MS = 30_000
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-/**
- * Validates a workspace's base URL. Plain http is allowed only to this machine (the
- * simulator, tests): anywhere else it would send the API key in the clear. A trailing `/v1`
- * is tolerated because people paste the documented base URL.
- */
+/** Validates a workspace's base URL (see gateway/baseUrl.ts). */
 export function normalizeBaseUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new TypeError(`The ChartMogul base URL "${raw}" is not a valid URL.`)
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new TypeError(
-      `The ChartMogul base URL must use https (plain http only for 127.0.0.1/localhost): "${raw}".`
-    )
-  }
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new TypeError(`The ChartMogul base URL must not carry a query, fragment or credentials.`)
-  }
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')
-  return `${url.origin}${path}`
+  return normalizeProviderBaseUrl(raw, 'ChartMogul')
 }
 
 /** `Basic base64("<key>:")` — the key is the username, the password is empty. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { ListPage, SkippedRecord } from '../../../shared/domain'
+import type { ListPage } from '../../../shared/domain'
 import { BadResponseError } from '../errors'
-import { parseRecord } from './records'
+import { parseRecord, parseRecords } from './records'
 
 /**
  * The cursor-paginated list envelope. Only `has_more` and the records array are relied on;
@@ -35,18 +35,7 @@ export function parseListPage<W, D>(
     throw new BadResponseError(`list envelope: ${detail}`, { status })
   }
   const rawItems = envelope.data[listKey] as unknown[]
-  const items: D[] = []
-  const skipped: SkippedRecord[] = []
-  rawItems.forEach((raw, index) => {
-    const result = parseRecord(raw, schema, map)
-    if (result.ok) items.push(result.value)
-    else
-      skipped.push(
-        result.id === undefined
-          ? { index, issues: result.issues }
-          : { index, id: result.id, issues: result.issues }
-      )
-  })
+  const { items, skipped } = parseRecords(rawItems, schema, map)
   const totalPages = (body as { total_pages?: unknown }).total_pages
   return {
     items,

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { RecordIssue } from '../../../shared/domain'
+import type { RecordIssue, SkippedRecord } from '../../../shared/domain'
 
 /**
  * Validation + mapping of one wire record, reporting issues by wire field name (as the API
@@ -46,4 +46,25 @@ function wirePath(raw: unknown, path: readonly PropertyKey[]): string {
     if (hyphenated in raw) first = hyphenated
   }
   return [first, ...rest].join('.')
+}
+
+/** Validates and maps each record of a list; a bad record is skipped and reported, the rest survive. */
+export function parseRecords<W, D>(
+  raw: readonly unknown[],
+  schema: z.ZodType<W>,
+  map: (wire: W) => D
+): { items: D[]; skipped: SkippedRecord[] } {
+  const items: D[] = []
+  const skipped: SkippedRecord[] = []
+  raw.forEach((record, index) => {
+    const result = parseRecord(record, schema, map)
+    if (result.ok) items.push(result.value)
+    else
+      skipped.push(
+        result.id === undefined
+          ? { index, issues: result.issues }
+          : { index, id: result.id, issues: result.issues }
+      )
+  })
+  return { items, skipped }
 }

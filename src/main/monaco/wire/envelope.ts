@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { SkippedRecord } from '../../../shared/domain'
 import { BadResponseError } from '../../chartmogul/errors'
-import { parseRecord } from '../../chartmogul/wire/records'
+import { parseRecord, parseRecords } from '../../chartmogul/wire/records'
 import type { MonacoListPage } from '../models'
 
 /**
@@ -28,27 +28,6 @@ function describe(error: z.ZodError): string {
     .join('; ')
 }
 
-/** Validates and maps each record; a bad record is skipped and reported, the rest survive. */
-function mapRecords<W, D>(
-  raw: unknown[],
-  schema: z.ZodType<W>,
-  map: (wire: W) => D
-): { items: D[]; skipped: SkippedRecord[] } {
-  const items: D[] = []
-  const skipped: SkippedRecord[] = []
-  raw.forEach((record, index) => {
-    const result = parseRecord(record, schema, map)
-    if (result.ok) items.push(result.value)
-    else
-      skipped.push(
-        result.id === undefined
-          ? { index, issues: result.issues }
-          : { index, id: result.id, issues: result.issues }
-      )
-  })
-  return { items, skipped }
-}
-
 export function parseListPage<W, D>(
   body: unknown,
   schema: z.ZodType<W>,
@@ -61,7 +40,7 @@ export function parseListPage<W, D>(
   }
   const { data, pagination } = envelope.data
   return {
-    ...mapRecords(data, schema, map),
+    ...parseRecords(data, schema, map),
     page: pagination.page,
     pageSize: pagination.page_size,
     totalCount: pagination.total_count,
@@ -81,7 +60,7 @@ export function parseArray<W, D>(
   if (!envelope.success) {
     throw new BadResponseError(`list envelope: ${describe(envelope.error)}`, { status })
   }
-  return mapRecords(envelope.data.data, schema, map)
+  return parseRecords(envelope.data.data, schema, map)
 }
 
 /** `{data: {...}}`: a malformed record is a BadResponse (there is nothing else to keep). */
