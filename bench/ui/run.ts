@@ -91,7 +91,7 @@ const helper = <K extends keyof Api>(
 
 const script = await bundleForBrowser(join(root, 'bench/ui/pageHelper.ts'), 'RevdeskUiBench')
 await page.evaluate(script)
-await page.evaluate(() => window.revdesk.openDemoWorkspace())
+await page.evaluate(() => window.revdesk.openDemoWorkspace(undefined))
 t = performance.now()
 let stored = 0
 for (let i = 0; i < rows.length; i += CHUNK) {

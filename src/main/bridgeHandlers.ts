@@ -6,6 +6,7 @@ import type { KeyStorageStatus } from '../shared/bridge/contract'
 import { createAppHandlers } from './features/app/appHandlers'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createKeyHandlers } from './features/keys/keyHandlers'
+import { createMonacoHandlers } from './features/monaco/monacoHandlers'
 import { createOpportunityHandlers } from './features/opportunities/opportunityHandlers'
 import { createPageHandlers } from './features/sync/pageHandlers'
 import type { GatewayPool } from './features/workspaces/gatewayPool'
@@ -50,6 +51,7 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       ...(services.fetch ? { fetch: services.fetch } : {})
     }),
     ...createPageHandlers(services.gateways),
-    ...createOpportunityHandlers(services.gateways)
+    ...createOpportunityHandlers(services.gateways),
+    ...createMonacoHandlers()
   }
 }

@@ -40,7 +40,7 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     hasKey: (args) => call('hasKey', args),
     deleteKey: (args) => call('deleteKey', args),
     listWorkspaces: () => call('listWorkspaces'),
-    openDemoWorkspace: () => call('openDemoWorkspace'),
+    openDemoWorkspace: (args) => call('openDemoWorkspace', args),
     addWorkspace: (args) => call('addWorkspace', args),
     updateWorkspace: (args) => call('updateWorkspace', args),
     removeWorkspace: (args) => call('removeWorkspace', args),
@@ -52,6 +52,10 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     getOpportunity: (args) => call('getOpportunity', args),
     getAccount: (args) => call('getAccount', args),
     listCustomerOpportunities: (args) => call('listCustomerOpportunities', args),
+    monacoListStep: (args) => call('monacoListStep', args),
+    monacoLookups: (args) => call('monacoLookups', args),
+    monacoCreateOpportunity: (args) => call('monacoCreateOpportunity', args),
+    monacoUpdateOpportunity: (args) => call('monacoUpdateOpportunity', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

@@ -2,24 +2,9 @@ import { BadResponseError } from '../chartmogul/errors'
 import { asMonacoError } from './errorText'
 import type { MonacoFilterRule, MonacoFilters } from './listRequest'
 
-/**
- * Where a keyset listing over `created_at` stands. Plain JSON: a sync stores it with the
- * records it has written so far and passes it back as `from` to resume after a crash.
- */
-export interface KeysetPosition {
-  /** `created_at` of the last record read, exactly as Monaco sent it; null = the start. */
-  createdAt: string | null
-  /**
-   * Ids already read whose `created_at` is that same instant. The next page asks for
-   * `created_at >= createdAt`, so they come again and are dropped by id.
-   */
-  seenIdsAtThatInstant: string[]
-  /**
-   * true once every record at `createdAt` was read (a tie bigger than a page, read by page
-   * number): the next page asks for `created_at > createdAt` instead.
-   */
-  instantDone: boolean
-}
+/** Where a keyset listing stands: plain JSON a sync stores with what it wrote (see shared/sync). */
+export type { KeysetPosition } from '../../shared/sync/keysetPosition'
+import type { KeysetPosition } from '../../shared/sync/keysetPosition'
 
 export const START_POSITION: KeysetPosition = Object.freeze({
   createdAt: null,

@@ -11,6 +11,8 @@ import { z } from 'zod'
 import type { BridgeEventName, BridgeMethodName } from './surface'
 import type { BridgeResult } from './errors'
 import {
+  monacoDealDraftSchema,
+  monacoDealPatchSchema,
   opportunityDraftSchema,
   opportunityPatchSchema,
   type Account,
@@ -18,6 +20,14 @@ import {
   type Opportunity
 } from '../domain'
 import type { ResourceRecord, SyncResource } from '../sync/pageSource'
+import {
+  MONACO_SYNC_ENTITIES,
+  type MonacoEntityRecord,
+  type MonacoLookups,
+  type MonacoStep,
+  type MonacoSyncEntity
+} from '../sync/monacoSource'
+import { PROVIDER_IDS } from '../providers/providerId'
 import type { Workspace } from '../workspace/workspace'
 import { checkApiAddress } from '../workspace/apiAddress'
 import { unsendableKeyProblem } from '../workspace/apiKeyText'
@@ -127,6 +137,25 @@ const fetchPageArgs = z.discriminatedUnion('resource', [
 
 const workspaceArgs = z.strictObject({ workspaceId: workspaceIdSchema })
 
+const providerSchema = z.enum(PROVIDER_IDS, 'The provider is chartmogul or monaco.')
+
+/** A stored keyset position handed back to main to resume a Monaco listing. */
+const keysetPositionSchema = z.strictObject({
+  createdAt: isoDateTime.max(64).nullable(),
+  seenIdsAtThatInstant: z.array(z.string().min(1).max(128)).max(5_000),
+  instantDone: z.boolean()
+})
+
+/** One keyset step of one Monaco entity (see shared/sync/monacoSource.ts). */
+const monacoListStepArgs = z.strictObject({
+  workspaceId: workspaceIdSchema,
+  requestId: requestIdSchema,
+  entity: z.enum(MONACO_SYNC_ENTITIES),
+  position: keysetPositionSchema.optional(),
+  updatedAfter: isoDateTime.optional(),
+  pageSize: z.number().int().min(1).max(500).optional()
+})
+
 // ---- result and payload types ------------------------------------------------------------
 
 /** Where API keys are kept on this machine, said in words a user understands. */
@@ -192,14 +221,22 @@ export const bridgeMethods = {
   hasKey: method<KeyPresence>()(workspaceArgs),
   deleteKey: method<KeyPresence>()(workspaceArgs),
   listWorkspaces: method<Workspace[]>()(noArgs),
-  /** Creates the demo workspace on first use; its simulator starts when first synced. */
-  openDemoWorkspace: method<Workspace>()(noArgs),
-  /** Checks the key with ChartMogul first; a wrong key is refused and nothing is stored. */
+  /**
+   * Creates a provider's demo workspace on first use (ChartMogul when no provider is named); its
+   * simulator starts when first synced.
+   */
+  openDemoWorkspace: method<Workspace>()(z.strictObject({ provider: providerSchema }).optional()),
+  /**
+   * Checks the key with the provider first (ChartMogul: ping; Monaco: `GET /v1/me`, whose
+   * organization and user become the workspace's `identity`); a wrong key is refused and
+   * nothing is stored.
+   */
   addWorkspace: method<Workspace>()(
     z.strictObject({
       name: workspaceNameSchema,
       apiKey: apiKeySchema,
-      baseUrl: baseUrlSchema.optional()
+      baseUrl: baseUrlSchema.optional(),
+      provider: providerSchema.default('chartmogul')
     })
   ),
   updateWorkspace: method<Workspace>()(
@@ -249,8 +286,34 @@ export const bridgeMethods = {
   ),
   /** The account's name, currency and time zone (for defaults such as a new deal's currency). */
   getAccount: method<Account>()(z.strictObject({ workspaceId: workspaceIdSchema })),
+  /** Every deal of a customer (ChartMogul) or account (Monaco), all pages. */
   listCustomerOpportunities: method<Opportunity[]>()(
     z.strictObject({ workspaceId: workspaceIdSchema, customerUuid: z.string().min(1).max(128) })
+  ),
+  /** One keyset step of a Monaco listing; cancellable with `cancelRequest`. */
+  monacoListStep: method<MonacoStep<MonacoEntityRecord[MonacoSyncEntity]>>()(monacoListStepArgs),
+  /** Users, tags and the opportunity field schema of a Monaco workspace, read whole. */
+  monacoLookups: method<MonacoLookups>()(
+    z.strictObject({ workspaceId: workspaceIdSchema, requestId: requestIdSchema })
+  ),
+  /**
+   * Creates a Monaco deal with the outbox entry's idempotency key: the same key is sent on every
+   * retry, so Monaco makes the deal once however often an ambiguous create is resent.
+   */
+  monacoCreateOpportunity: method<Opportunity>()(
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      draft: monacoDealDraftSchema,
+      idempotencyKey: z.uuid('The idempotency key must be a UUID.')
+    })
+  ),
+  /** PATCH: a `tagIds` list replaces every tag the deal had. */
+  monacoUpdateOpportunity: method<Opportunity>()(
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      uuid: opportunityUuid,
+      patch: monacoDealPatchSchema
+    })
   )
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 

@@ -23,6 +23,10 @@ export const BRIDGE_METHOD_NAMES = [
   'getOpportunity',
   'getAccount',
   'listCustomerOpportunities',
+  'monacoListStep',
+  'monacoLookups',
+  'monacoCreateOpportunity',
+  'monacoUpdateOpportunity',
   'cancelRequest'
 ] as const
 

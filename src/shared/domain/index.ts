@@ -20,3 +20,15 @@ export {
 } from './opportunity'
 export type { Account } from './account'
 export type { ListPage, SkippedRecord, RecordIssue } from './listPage'
+export type { MonacoDealDraft, MonacoDealPatch } from './monacoDeal'
+export { monacoDealDraftSchema, monacoDealPatchSchema } from './monacoDeal'
+export type {
+  MonacoAccount,
+  MonacoContact,
+  MonacoUser,
+  MonacoTag,
+  MonacoMe,
+  MonacoField,
+  MonacoFieldSchema,
+  MonacoEnumOption
+} from './monaco'

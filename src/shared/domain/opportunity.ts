@@ -7,15 +7,31 @@ export type KnownOpportunityType = (typeof OPPORTUNITY_TYPES)[number]
 export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'committed', 'lost', 'won'] as const
 export type KnownForecastCategory = (typeof FORECAST_CATEGORIES)[number]
 
-/** A CRM opportunity (deal) attached to one customer. ChartMogul gives it no name or title. */
+/**
+ * The provider-neutral deal: a ChartMogul opportunity or a Monaco opportunity. Which fields a
+ * provider has, requires and lets people edit is in `shared/providers/capabilities.ts`.
+ */
 export interface Opportunity {
+  /** The provider's id (ChartMogul uuid, Monaco id). */
   uuid: string
+  /** What the deal belongs to: a ChartMogul customer's uuid, a Monaco account's id. */
   customerUuid: string
-  /** Email of the ChartMogul user (with a CRM seat) who owns the deal. */
+  /**
+   * Owner reference: ChartMogul, the email of a user with a CRM seat; Monaco, a user id (names
+   * come from the cached users).
+   */
   owner: string | null
-  /** Pipeline and stage *names*, e.g. `New Business` / `Discovery`. */
+  /** ChartMogul's pipeline *name*, e.g. `New Business`; empty where the provider has none. */
   pipeline: string
+  /**
+   * The stage *key*: ChartMogul's stage name (its own key and label, e.g. `Discovery`); a
+   * Monaco stage key, whose label comes from the cached field schema.
+   */
   pipelineStage: string
+  /** The deal's title (Monaco); ChartMogul deals have none. */
+  name?: string | null
+  /** Tag names (Monaco). */
+  tags?: string[]
   /** Calendar date `YYYY-MM-DD`. */
   estimatedCloseDate: string | null
   currency: string

@@ -20,6 +20,10 @@ const EXPECTED_METHODS = [
   'hasKey',
   'listCustomerOpportunities',
   'listWorkspaces',
+  'monacoCreateOpportunity',
+  'monacoListStep',
+  'monacoLookups',
+  'monacoUpdateOpportunity',
   'openDemoWorkspace',
   'openExternal',
   'removeWorkspace',
@@ -64,7 +68,7 @@ describe('bridge surface', () => {
     await bridge.deleteKey({ workspaceId: 'w' })
     await bridge.openExternal({ url: 'https://x.test' })
     await bridge.listWorkspaces()
-    await bridge.openDemoWorkspace()
+    await bridge.openDemoWorkspace(undefined)
     await bridge.fetchPage({ workspaceId: 'w', requestId: 'r1', resource: 'plans', query: {} })
     await bridge.cancelRequest({ requestId: 'r1' })
     await bridge.addWorkspace({ name: 'Acme', apiKey: 'k' })

@@ -88,7 +88,7 @@ test('a v2 cache opens as v3: activities keep every row, stale ones are still fo
   v2.close()
 
   const db = await openWorkspaceCache(id)
-  expect(db.verno).toBe(3)
+  expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
   expect(await db.activities.orderBy('uuid').toArray()).toEqual(rows)
   expect(db.activities.schema.indexes.map((i) => i.name)).not.toContain('_gen')
   expect(await db.writtenBefore('activities', 3).primaryKeys()).toEqual(['a2'])

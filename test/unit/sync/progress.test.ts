@@ -12,8 +12,8 @@ beforeAll(async () => {
 })
 afterAll(() => account.close())
 
-function byResource(events: ResourceProgress[]): Map<SyncResource, ResourceProgress[]> {
-  const map = new Map<SyncResource, ResourceProgress[]>()
+function byResource(events: ResourceProgress[]): Map<string, ResourceProgress[]> {
+  const map = new Map<string, ResourceProgress[]>()
   for (const event of events) map.set(event.resource, [...(map.get(event.resource) ?? []), event])
   return map
 }

@@ -18,6 +18,7 @@ import {
   createSyncScheduler,
   type EngineStatus,
   type RateLimitWait,
+  type ProgressResource,
   type ResourceProgress,
   type SyncEngine,
   type SyncScheduler
@@ -38,7 +39,7 @@ export class WorkspaceSession {
   serverWait = $state<RateLimitWait | null>(null)
   /** The last sync was stopped by the user (cleared when the next one starts). */
   syncCancelled = $state(false)
-  progress = $state<Partial<Record<SyncResource, ResourceProgress>>>({})
+  progress = $state<Partial<Record<ProgressResource, ResourceProgress>>>({})
   /** Epoch ms of the last complete sync. */
   lastSyncedAt = $state<number | null>(null)
   /** A sentence for the user when the last run could not finish, else null. */
@@ -72,7 +73,7 @@ export class WorkspaceSession {
   }
 
   async openDemo(): Promise<void> {
-    await this.open(await call('openDemoWorkspace'))
+    await this.open(await call('openDemoWorkspace', undefined))
     await this.refreshWorkspaces()
   }
 

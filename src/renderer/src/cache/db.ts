@@ -1,19 +1,24 @@
 /**
  * One IndexedDB database per workspace, so removing a workspace drops its data wholesale and
- * two accounts can never mix. Records are keyed by ChartMogul uuid.
+ * two accounts can never mix. Records are keyed by the provider's id (ChartMogul uuid, Monaco id).
  */
 import { Dexie, type Collection, type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import type { OutboxEntry } from './outbox'
 import type {
+  CachedAccount,
   CachedActivity,
+  CachedContact,
   CachedCustomer,
   CachedOpportunity,
   CachedPlan,
-  CachedRecord
+  CachedRecord,
+  CachedTag,
+  CachedUser
 } from './records'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, upgradeToV2 } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from './schema'
 import type { SyncStateRow } from './syncState'
+import type { MonacoSyncRow } from './monacoSyncState'
 
 export interface MetaEntry {
   key: string
@@ -29,6 +34,12 @@ export class WorkspaceCache extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'id', SyncStateRow>
   outbox!: EntityTable<OutboxEntry, 'id'>
   meta!: EntityTable<MetaEntry, 'key', MetaEntry>
+  // Monaco workspaces (empty in ChartMogul ones); see SCHEMA_V4.
+  accounts!: EntityTable<CachedAccount, 'id', CachedAccount>
+  contacts!: EntityTable<CachedContact, 'id', CachedContact>
+  users!: EntityTable<CachedUser, 'id', CachedUser>
+  tags!: EntityTable<CachedTag, 'id', CachedTag>
+  monacoSync!: EntityTable<MonacoSyncRow, 'entity', MonacoSyncRow>
 
   constructor(
     readonly workspaceId: string,
@@ -38,6 +49,7 @@ export class WorkspaceCache extends Dexie {
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3)
+    this.version(4).stores(SCHEMA_V4)
   }
 
   /** The table holding one synced resource, typed loosely for code generic over resources. */

@@ -5,16 +5,21 @@ export {
   cacheDatabaseName,
   type MetaEntry
 } from './db'
-export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema'
+export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema'
+export type { MonacoPassState, MonacoSyncRow } from './monacoSyncState'
 export {
   hasPendingEdits,
   withoutBookkeeping,
+  type CachedAccount,
   type CachedActivity,
+  type CachedContact,
   type CachedCustomer,
   type CachedOpportunity,
   type CachedPlan,
   type CachedRecord,
   type CachedRecordOf,
+  type CachedTag,
+  type CachedUser,
   type EditableOpportunityField,
   type SyncStamp
 } from './records'

@@ -10,6 +10,12 @@ import type {
   Plan
 } from '../../../shared/domain'
 import type { SyncResource } from '../../../shared/sync/pageSource'
+import type {
+  MonacoAccount,
+  MonacoContact,
+  MonacoTag,
+  MonacoUser
+} from '../../../shared/domain/monaco'
 
 export interface SyncStamp {
   /** Generation of the pass that last wrote the row; a complete pass removes older rows. */
@@ -19,6 +25,13 @@ export interface SyncStamp {
 export type CachedCustomer = Customer & SyncStamp
 export type CachedPlan = Plan & SyncStamp
 export type CachedActivity = Activity & SyncStamp
+
+/** Monaco records: written by the Monaco sync with the pass's generation, like the others. */
+export type CachedAccount = MonacoAccount & SyncStamp
+export type CachedContact = MonacoContact & SyncStamp
+/** Users and tags are read whole every sync and replaced, so they carry no generation. */
+export type CachedUser = MonacoUser
+export type CachedTag = MonacoTag
 
 /** An opportunity field a user can edit locally (the keys of a patch). */
 export type EditableOpportunityField = keyof OpportunityPatch

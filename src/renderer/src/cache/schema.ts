@@ -39,7 +39,23 @@ export const SCHEMA_V3 = {
   activities: 'uuid, date, type, [customerUuid+date]'
 } as const
 
-export const CACHE_SCHEMA_VERSION = 3
+/**
+ * Version 4: Monaco workspaces. Their accounts, contacts, users (deal owners) and tags get
+ * tables of their own; their deals use `opportunities` (the provider-neutral deal), so the
+ * outbox, editor and grids serve both providers. `monacoSync` holds one row per Monaco entity:
+ * the pass's keyset position, generation and incremental high-water mark. A ChartMogul
+ * workspace's database has these tables empty; nothing existing moves.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  accounts: 'id, name, status, domain, createdAt, _gen',
+  contacts: 'id, accountId, email, lastName, createdAt, _gen',
+  users: 'id',
+  tags: 'id, name',
+  monacoSync: 'entity'
+} as const
+
+export const CACHE_SCHEMA_VERSION = 4
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx

@@ -11,7 +11,12 @@ import { isoAt } from './clock'
 import { toErrorInfo } from './failures'
 import { RunStoppedError, createPageFetcher } from './fetching'
 import { resolveSyncOptions, type SyncEngineOptions } from './options'
-import { ResourceProgressTracker, type ProgressListener, type ResourceProgress } from './progress'
+import {
+  ResourceProgressTracker,
+  type ProgressListener,
+  type ProgressResource,
+  type ResourceProgress
+} from './progress'
 import { FetchBarrier } from './fetchBarrier'
 import { syncResource, type ResourceOutcome } from './resourceSync'
 import { Semaphore } from './semaphore'
@@ -79,7 +84,7 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
   const options = resolveSyncOptions(input.options)
   const progressListeners = new Set<ProgressListener>()
   const statusListeners = new Set<(status: EngineStatus) => void>()
-  const latest = new Map<SyncResource, ResourceProgress>()
+  const latest = new Map<ProgressResource, ResourceProgress>()
   let status: EngineStatus = 'idle'
   let current: Promise<SyncRunResult> | null = null
   let stopCurrent: ((reason: StopReason) => void) | null = null

@@ -8,7 +8,12 @@ export {
   type SyncRunResult
 } from './engine'
 export { type SyncEngineOptions } from './options'
-export type { ResourceProgress, ResourcePhase, ProgressListener } from './progress'
+export type {
+  ResourceProgress,
+  ResourcePhase,
+  ProgressListener,
+  ProgressResource
+} from './progress'
 export type { ResourceOutcome } from './resourceSync'
 export {
   createSyncScheduler,

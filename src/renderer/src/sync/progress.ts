@@ -4,6 +4,7 @@
  * an estimated total, the rate over this run and the time left.
  */
 import type { SyncResource } from '../../../shared/sync/pageSource'
+import type { MonacoSyncEntity } from '../../../shared/sync/monacoSource'
 import type { PartitionSyncState, PassInfo, PassMode, SyncErrorInfo } from '../cache/syncState'
 import type { SyncClock } from './clock'
 
@@ -19,8 +20,11 @@ export type ResourcePhase =
   /** The run stopped (cancelled, offline, auth, storage) before the resource finished. */
   | 'stopped'
 
+/** What a progress line is about: a ChartMogul resource or a Monaco entity. */
+export type ProgressResource = SyncResource | MonacoSyncEntity
+
 export interface ResourceProgress {
-  resource: SyncResource
+  resource: ProgressResource
   phase: ResourcePhase
   mode: PassMode | null
   pages: number

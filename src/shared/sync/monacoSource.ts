@@ -1,0 +1,71 @@
+/**
+ * What the renderer's Monaco sync needs from the outside world, the Monaco counterpart of
+ * `PageSource`: one keyset step of one entity at a time, plus the small lookups (users, tags,
+ * the opportunity field schema) read whole. In the app it is the bridge (main holds the key and
+ * the organization's rate limiter); in Node tests and benchmarks it is the Monaco client
+ * talking to the simulator directly.
+ */
+import type { Opportunity, SkippedRecord } from '../domain'
+import type {
+  MonacoAccount,
+  MonacoContact,
+  MonacoFieldSchema,
+  MonacoTag,
+  MonacoUser
+} from '../domain/monaco'
+import type { KeysetPosition } from './keysetPosition'
+
+export const MONACO_SYNC_ENTITIES = ['accounts', 'contacts', 'opportunities'] as const
+export type MonacoSyncEntity = (typeof MONACO_SYNC_ENTITIES)[number]
+
+/** What each entity is cached as. Opportunities are the provider-neutral deal. */
+export interface MonacoEntityRecord {
+  accounts: MonacoAccount
+  contacts: MonacoContact
+  opportunities: Opportunity
+}
+
+export interface MonacoStepRequest<E extends MonacoSyncEntity = MonacoSyncEntity> {
+  entity: E
+  /** Where the walk stands; absent = the start. */
+  position?: KeysetPosition
+  /**
+   * Incremental passes: only records with `updated_at` strictly after this ISO instant. A
+   * server that refuses the filter answers a validation error (HTTP 422); the caller then falls
+   * back to full passes.
+   */
+  updatedAfter?: string
+  /** 1–500 (Monaco's cap); default 500. */
+  pageSize?: number
+}
+
+export interface MonacoStep<T> {
+  /** Records read for the first time in this step, in `created_at` order. */
+  items: T[]
+  skipped: SkippedRecord[]
+  /** Where to resume once `items` are stored. Store both in one transaction. */
+  position: KeysetPosition
+  /** The walk reached the end: every record present throughout the pass was read. */
+  done: boolean
+  /**
+   * The listing's `total_count` (with the same filters) as last seen: on the first step, an
+   * estimate for progress; on the last, a drift signal. null when the step did not read one.
+   */
+  totalCount: number | null
+  /** HTTP requests this step made (retries included). */
+  requests: number
+}
+
+export interface MonacoLookups {
+  users: MonacoUser[]
+  tags: MonacoTag[]
+  opportunitySchema: MonacoFieldSchema
+}
+
+export interface MonacoSource {
+  listStep<E extends MonacoSyncEntity>(
+    request: MonacoStepRequest<E>,
+    signal?: AbortSignal
+  ): Promise<MonacoStep<MonacoEntityRecord[E]>>
+  lookups(signal?: AbortSignal): Promise<MonacoLookups>
+}
