@@ -1,7 +1,7 @@
 /** Progress events: per resource, counts that only grow, sane estimates, right final numbers. */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createSyncEngine, type ResourceProgress } from '../../../src/renderer/src/sync'
-import { SYNC_RESOURCES, type SyncResource } from '../../../src/shared/sync/pageSource'
+import { SYNC_RESOURCES } from '../../../src/shared/sync/pageSource'
 import { freshCache } from './support/cache'
 import { counts, expectedReplica } from './support/replica'
 import { startSimulatedAccount, type SimulatedAccount } from './support/simulatorSource'
