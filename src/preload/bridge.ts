@@ -53,6 +53,7 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     getAccount: (args) => call('getAccount', args),
     listCustomerOpportunities: (args) => call('listCustomerOpportunities', args),
     monacoListStep: (args) => call('monacoListStep', args),
+    monacoListBounds: (args) => call('monacoListBounds', args),
     monacoLookups: (args) => call('monacoLookups', args),
     monacoCreateOpportunity: (args) => call('monacoCreateOpportunity', args),
     monacoUpdateOpportunity: (args) => call('monacoUpdateOpportunity', args),

@@ -22,6 +22,7 @@ import {
 import type { ResourceRecord, SyncResource } from '../sync/pageSource'
 import {
   MONACO_SYNC_ENTITIES,
+  type MonacoBounds,
   type MonacoEntityRecord,
   type MonacoLookups,
   type MonacoStep,
@@ -153,6 +154,9 @@ const monacoListStepArgs = z.strictObject({
   entity: z.enum(MONACO_SYNC_ENTITIES),
   position: keysetPositionSchema.optional(),
   updatedAfter: isoDateTime.optional(),
+  createdRange: z
+    .strictObject({ from: isoDateTime.max(64).optional(), before: isoDateTime.max(64).optional() })
+    .optional(),
   pageSize: z.number().int().min(1).max(500).optional()
 })
 
@@ -292,6 +296,15 @@ export const bridgeMethods = {
   ),
   /** One keyset step of a Monaco listing; cancellable with `cancelRequest`. */
   monacoListStep: method<MonacoStep<MonacoEntityRecord[MonacoSyncEntity]>>()(monacoListStepArgs),
+  /** Size and `created_at` span of a Monaco listing (plans partitions, estimates progress). */
+  monacoListBounds: method<MonacoBounds>()(
+    z.strictObject({
+      workspaceId: workspaceIdSchema,
+      requestId: requestIdSchema,
+      entity: z.enum(MONACO_SYNC_ENTITIES),
+      updatedAfter: isoDateTime.optional()
+    })
+  ),
   /** Users, tags and the opportunity field schema of a Monaco workspace, read whole. */
   monacoLookups: method<MonacoLookups>()(
     z.strictObject({ workspaceId: workspaceIdSchema, requestId: requestIdSchema })

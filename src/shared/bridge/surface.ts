@@ -24,6 +24,7 @@ export const BRIDGE_METHOD_NAMES = [
   'getAccount',
   'listCustomerOpportunities',
   'monacoListStep',
+  'monacoListBounds',
   'monacoLookups',
   'monacoCreateOpportunity',
   'monacoUpdateOpportunity',

@@ -35,8 +35,32 @@ export interface MonacoStepRequest<E extends MonacoSyncEntity = MonacoSyncEntity
    * back to full passes.
    */
   updatedAfter?: string
+  /**
+   * A window of `created_at` (ISO instants; `from` inclusive, `before` exclusive) the walk stays
+   * in, so one entity can be read by several walks in parallel. Absent = the whole listing.
+   */
+  createdRange?: CreatedRange
   /** 1–500 (Monaco's cap); default 500. */
   pageSize?: number
+}
+
+export interface CreatedRange {
+  from?: string
+  before?: string
+}
+
+export interface MonacoBoundsRequest {
+  entity: MonacoSyncEntity
+  updatedAfter?: string
+}
+
+/** How big a listing is and which `created_at` instants it spans (two one-record requests). */
+export interface MonacoBounds {
+  totalCount: number
+  /** null when the listing is empty. */
+  oldestCreatedAt: string | null
+  newestCreatedAt: string | null
+  requests: number
 }
 
 export interface MonacoStep<T> {
@@ -67,5 +91,7 @@ export interface MonacoSource {
     request: MonacoStepRequest<E>,
     signal?: AbortSignal
   ): Promise<MonacoStep<MonacoEntityRecord[E]>>
+  /** What a pass will read, to plan partitions and estimate progress. */
+  bounds(request: MonacoBoundsRequest, signal?: AbortSignal): Promise<MonacoBounds>
   lookups(signal?: AbortSignal): Promise<MonacoLookups>
 }

@@ -21,6 +21,7 @@ const EXPECTED_METHODS = [
   'listCustomerOpportunities',
   'listWorkspaces',
   'monacoCreateOpportunity',
+  'monacoListBounds',
   'monacoListStep',
   'monacoLookups',
   'monacoUpdateOpportunity',

@@ -6,7 +6,11 @@ import { AppError } from '../../ipc/appError'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
 
 type MonacoMethods =
-  'monacoListStep' | 'monacoLookups' | 'monacoCreateOpportunity' | 'monacoUpdateOpportunity'
+  | 'monacoListStep'
+  | 'monacoListBounds'
+  | 'monacoLookups'
+  | 'monacoCreateOpportunity'
+  | 'monacoUpdateOpportunity'
 
 export function createMonacoHandlers(): Pick<BridgeHandlers, MonacoMethods> {
   const notYet = (): never => {
@@ -14,6 +18,7 @@ export function createMonacoHandlers(): Pick<BridgeHandlers, MonacoMethods> {
   }
   return {
     monacoListStep: notYet,
+    monacoListBounds: notYet,
     monacoLookups: notYet,
     monacoCreateOpportunity: notYet,
     monacoUpdateOpportunity: notYet
