@@ -3,7 +3,13 @@
  * process over the bridge (main holds the key and the organization's rate limiter). Aborting
  * the engine's signal cancels the HTTP request in main, not just the wait here.
  */
-import type { MonacoSource } from '../../../shared/sync/monacoSource'
+import type {
+  MonacoEntityRecord,
+  MonacoSource,
+  MonacoStep,
+  MonacoStepRequest,
+  MonacoSyncEntity
+} from '../../../shared/sync/monacoSource'
 import { call } from './bridge'
 
 let sequence = 0
@@ -32,10 +38,10 @@ async function cancellable<T>(
 
 export function createBridgeMonacoSource(workspaceId: string): MonacoSource {
   return {
-    listStep: (request, signal) =>
+    listStep: <E extends MonacoSyncEntity>(request: MonacoStepRequest<E>, signal?: AbortSignal) =>
       cancellable(signal, (requestId) =>
         call('monacoListStep', { workspaceId, requestId, ...request })
-      ) as ReturnType<MonacoSource['listStep']>,
+      ) as Promise<MonacoStep<MonacoEntityRecord[E]>>,
     bounds: (request, signal) =>
       cancellable(signal, (requestId) =>
         call('monacoListBounds', { workspaceId, requestId, ...request })
