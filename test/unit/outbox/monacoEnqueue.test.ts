@@ -52,7 +52,7 @@ describe('Monaco rules', () => {
       id: 'local_n1',
       accountId: 'acc_1',
       name: 'Acme - Enterprise',
-      owner: { id: 'usr_1', name: 'Ann', email: 'ann@example.com' },
+      owner: { id: 'usr_1', firstName: 'Ann', lastName: 'Lee' },
       stage: 'discovery',
       estimatedValue: { amountMinor: 500_000, currency: 'USD' },
       estimatedCloseDate: '2031-01-15',
