@@ -49,7 +49,10 @@ export function monacoDeals(session: MonacoSession): MonacoDeals {
     async create(draft, idempotencyKey) {
       // The stage lookup first: a failure here happens before anything is sent.
       const stageKeyOf = await session.stageKeyOf()
-      return toDeal(await client.createOpportunity(toMonacoDraft(draft), idempotencyKey), stageKeyOf)
+      return toDeal(
+        await client.createOpportunity(toMonacoDraft(draft), idempotencyKey),
+        stageKeyOf
+      )
     },
 
     async update(id, patch) {
@@ -59,7 +62,9 @@ export function monacoDeals(session: MonacoSession): MonacoDeals {
       const current = needsCurrentValue(patch) ? await client.getOpportunity(id) : null
       const value = current?.estimatedValue ?? null
       const completed =
-        patch.currency === undefined && value !== null ? { ...patch, currency: value.currency } : patch
+        patch.currency === undefined && value !== null
+          ? { ...patch, currency: value.currency }
+          : patch
       const wirePatch = toMonacoPatch(completed, value?.amountMinor ?? null)
       if (Object.keys(wirePatch).length === 0 && current !== null) {
         // A currency for a deal with no value: nothing Monaco can store, nothing to send.

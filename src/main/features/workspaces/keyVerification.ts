@@ -9,6 +9,7 @@ import { AppError } from '../../ipc/appError'
 import { createMonacoClient, DEFAULT_MONACO_BASE_URL, monacoKeyShapeHint } from '../../monaco'
 import type { ProviderId } from '../../../shared/providers/providerId'
 import type { WorkspaceIdentity } from '../../../shared/workspace/workspace'
+import { withMonacoErrors } from '../monaco/monacoErrors'
 import { withGatewayErrors } from '../sync/gatewayErrors'
 
 export const DEFAULT_BASE_URLS: Readonly<Record<ProviderId, string>> = {
@@ -52,7 +53,7 @@ const VERIFIERS: Readonly<Record<ProviderId, (check: KeyCheck) => Promise<Verifi
       ...(fetch ? { fetch } : {})
     })
     try {
-      const me = await withGatewayErrors(() => client.me())
+      const me = await withMonacoErrors(() => client.me())
       return { identity: { orgName: me.orgName, userEmail: me.userEmail } }
     } catch (error) {
       // A ChartMogul key pasted into a Monaco workspace is the likely mistake: say so.
