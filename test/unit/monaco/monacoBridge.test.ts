@@ -38,12 +38,15 @@ let dispatch: Dispatch
 /** Problems found in the requests main sent, checked against the OpenAPI. */
 const problems: string[] = []
 let checked = 0
+/** How often main read the opportunity field schema (for stage labels → keys). */
+let schemaReads = 0
 
 /** The real fetch, with every request body checked against Monaco's published schemas. */
 const checkingFetch: FetchLike = async (url, init) => {
   const { pathname } = new URL(url)
   const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined
   checked++
+  if (pathname === '/v1/schemas/opportunities') schemaReads++
   problems.push(
     ...requestProblems(init.method ?? 'GET', pathname, body).map(
       (p) => `${init.method} ${pathname}: ${p}`
@@ -237,9 +240,29 @@ describe('Monaco deal writes through the bridge', () => {
     })
   })
 
+  it('read the field schema only for the lookups: steps and writes reuse its stages', () => {
+    // Two monacoLookups calls above; every step and write of the same client shared them.
+    expect(schemaReads).toBe(2)
+  })
+
   it('sent only requests Monaco’s OpenAPI describes', () => {
     expect(checked).toBeGreaterThan(10)
     expect(problems).toEqual([])
+  })
+})
+
+describe('the workspace’s request budget', () => {
+  it('is one limiter at 80 % of Monaco’s documented limits, kept across a new key', async () => {
+    const client = await services.gateways.monacoClientFor(WORKSPACE.id)
+    const { limiter } = client
+    expect(limiter.stats().windows.map((w) => w.limit)).toEqual([80, 800])
+    // Every request this workspace made so far (lists, lookups, writes) went through it.
+    expect(limiter.stats().started).toBe(sim.stats.requests)
+
+    await ok('saveKey', { apiKey: KEY })
+    const rebuilt = await services.gateways.monacoClientFor(WORKSPACE.id)
+    expect(rebuilt).not.toBe(client)
+    expect(rebuilt.limiter).toBe(limiter)
   })
 })
 
