@@ -64,7 +64,9 @@ async function monacoAt(answer: Answer): Promise<{ dispatch: Dispatch; server: T
       reply(response, 200, STAGE_SCHEMA)
       return
     }
-    answer(request, response, raw, String(request.headers.authorization))
+    // Both the header as sent and the bare key (a server may echo either).
+    const authorization = String(request.headers.authorization)
+    answer(request, response, raw, `${authorization} (${authorization.replace(/^Bearer /, '')})`)
   })
   const services = testServices()
   await services.workspaces.put({

@@ -145,6 +145,31 @@ describe('adding a Monaco workspace', () => {
     expect(vault.saved).toEqual([])
   })
 
+  it('checks the key with Monaco again when the address changes, and refreshes the identity', async () => {
+    const other = await startMonacoSimulator({ apiKey: KEY, data: { seed: 77, accounts: 5 } })
+    try {
+      const { dispatch } = setup()
+      const added = await addMonaco(dispatch, KEY)
+      if (!added.ok) throw new Error(added.error.message)
+      const moved = await dispatch({
+        method: 'updateWorkspace',
+        args: { workspaceId: (added.value as Workspace).id, baseUrl: other.url }
+      })
+      expect(other.store.org.name).not.toBe(sim.store.org.name)
+      expect(moved).toMatchObject({
+        ok: true,
+        value: {
+          baseUrl: other.url,
+          provider: 'monaco',
+          identity: { orgName: other.store.org.name }
+        }
+      })
+      expect(other.stats.byStatus[200]).toBe(1)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('still adds ChartMogul workspaces when no provider is named', async () => {
     const { dispatch } = setup(async (url) => {
       expect(url).toBe('https://api.chartmogul.com/v1/ping')
