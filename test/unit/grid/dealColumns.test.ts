@@ -54,8 +54,8 @@ describe('deal columns per provider', () => {
     const columns = dealColumns(capabilitiesOf('monaco'), {
       stageLabel: (key) => (key === 'closed-won' ? 'Closed Won' : key)
     })
-    const stage = columns.find((c) => c.field === 'pipelineStage')
-    const owner = columns.find((c) => c.field === 'owner')
+    const stage = columns.find((c) => (c.field as string) === 'pipelineStage')
+    const owner = columns.find((c) => (c.field as string) === 'owner')
     expect(shown(stage, { pipelineStage: 'demo', stageLabel: 'Demo' }, 'demo')).toBe('Demo')
     // The select editor formats bare keys with no row around them.
     expect(shown(stage, undefined as unknown as object, 'closed-won')).toBe('Closed Won')
@@ -64,7 +64,9 @@ describe('deal columns per provider', () => {
   })
 
   it('shows no amount for a deal with no value instead of $0.00', () => {
-    const amount = dealColumns(capabilitiesOf('monaco')).find((c) => c.field === 'amountCents')
+    const amount = dealColumns(capabilitiesOf('monaco')).find(
+      (c) => (c.field as string) === 'amountCents'
+    )
     expect(shown(amount, { amountCents: 0, currency: '' }, 0)).toBe('')
     expect(shown(amount, { amountCents: 123_45, currency: 'EUR' }, 123_45)).toMatch(/123[.,]45/)
   })

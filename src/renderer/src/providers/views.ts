@@ -5,7 +5,7 @@
  */
 import type { Component } from 'svelte'
 import type { ProviderId } from '../../../shared/providers/providerId'
-import type { DealEditorTarget } from '../app/dealEditor.svelte'
+import type { DealEditorTarget } from '../app/dealEditorTarget'
 import type { WorkspaceCache } from '../cache'
 import Account360 from '../sections/account360/Account360.svelte'
 import Customer360 from '../sections/customer360/Customer360.svelte'
