@@ -27,13 +27,15 @@ export interface OutboxSessionOptions {
   connectivity: ConnectivitySource
   /** After a push changed cached rows (ids swapped, server values in). */
   onRowsChanged?: () => void
+  /** The provider's name in messages (default ChartMogul). */
+  providerName?: string
   /** Longest wait before pushing again while entries back off (default 5 min). */
   maxRetryDelayMs?: number
 }
 
 /** What a pause means for the user: the sync's wording for the same cause, plus the reassurance. */
-export function describePause(kind: string, message: string): string {
-  return `${describeSyncProblem(kind, message)} Your changes are kept and will be sent once it works.`
+export function describePause(kind: string, message: string, provider?: string): string {
+  return `${describeSyncProblem(kind, message, provider)} Your changes are kept and will be sent once it works.`
 }
 
 export class OutboxSession implements OutboxOverview {
@@ -64,7 +66,10 @@ export class OutboxSession implements OutboxOverview {
         this.pushing = state.status === 'pushing'
         this.paused =
           state.status === 'paused'
-            ? { kind: state.kind, reason: describePause(state.kind, state.reason) }
+            ? {
+                kind: state.kind,
+                reason: describePause(state.kind, state.reason, options.providerName)
+              }
             : null
       }
     })

@@ -150,6 +150,7 @@ export class WorkspaceSession {
     const outbox = new OutboxSession({
       cache,
       writes: adapter.createWrites(workspace.id),
+      providerName: capabilitiesOf(providerOf(workspace)).displayName,
       connectivity,
       onRowsChanged: () => this.dealsRevision++
     })
@@ -197,7 +198,11 @@ export class WorkspaceSession {
           void cache.meta.put({ key: LAST_SYNCED_META_KEY, value: result.finishedAt })
         } else if (result.outcome === 'failed' || result.outcome === 'partial') {
           const why = result.error
-            ? describeSyncProblem(result.error.kind, result.error.message)
+            ? describeSyncProblem(
+                result.error.kind,
+                result.error.message,
+                capabilitiesOf(providerOf(workspace)).displayName
+              )
             : null
           // A partial run still cached everything else: say so, and why the rest is missing.
           this.problem =
