@@ -8,8 +8,9 @@ import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createKeyHandlers } from './features/keys/keyHandlers'
 import { createMonacoHandlers } from './features/monaco/monacoHandlers'
 import { createOpportunityHandlers } from './features/opportunities/opportunityHandlers'
+import { createInFlightRequests } from './features/sync/inFlightRequests'
 import { createPageHandlers } from './features/sync/pageHandlers'
-import type { GatewayPool } from './features/workspaces/gatewayPool'
+import type { DemoRuntime, GatewayPool } from './features/workspaces/gatewayPool'
 import { createWorkspaceHandlers } from './features/workspaces/workspaceHandlers'
 import { createWorkspaceSettingsHandlers } from './features/workspaces/workspaceSettingsHandlers'
 import type { WorkspaceStore } from './features/workspaces/workspaceStore'
@@ -18,6 +19,7 @@ import type { EmitEvent } from './ipc/registerBridge'
 import type { KeyVault } from './vault/keyVault'
 import type { AskUser } from './platform/askUser'
 import type { FetchLike } from './chartmogul'
+import type { ProviderId } from '../shared/providers/providerId'
 
 export interface MainServices {
   app: { name: string; version: string; platform: string }
@@ -30,9 +32,13 @@ export interface MainServices {
   fetch?: FetchLike
   workspaces: WorkspaceStore
   gateways: GatewayPool
+  /** Each provider's demo backend (so whoever owns the services can close them). */
+  demos: Readonly<Record<ProviderId, DemoRuntime>>
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
+  // One registry: `cancelRequest` reaches ChartMogul pages and Monaco steps alike.
+  const inFlight = createInFlightRequests()
   return {
     ...createAppHandlers({
       ...services.app,
@@ -50,8 +56,8 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
       userAgent: `Revdesk/${services.app.version}`,
       ...(services.fetch ? { fetch: services.fetch } : {})
     }),
-    ...createPageHandlers(services.gateways),
+    ...createPageHandlers(services.gateways, inFlight),
     ...createOpportunityHandlers(services.gateways),
-    ...createMonacoHandlers()
+    ...createMonacoHandlers(services.gateways, inFlight)
   }
 }

@@ -9,6 +9,7 @@ import { createBridgeHandlers } from './bridgeHandlers'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
+import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createMainServices } from './mainServices'
 import { createDispatcher } from './ipc/dispatcher'
 import { createEventEmitter, registerBridge } from './ipc/registerBridge'
@@ -39,7 +40,11 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message)
   })
   const demo = createDemoRuntime(startDemoSimulator)
-  app.on('will-quit', () => void demo.close())
+  const monacoDemo = createDemoRuntime(() => startMonacoDemoSimulator())
+  app.on('will-quit', () => {
+    void demo.close()
+    void monacoDemo.close()
+  })
   const services = createMainServices({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     dataDir: app.getPath('userData'),
@@ -63,7 +68,8 @@ async function start(): Promise<void> {
         : await dialog.showMessageBox(options)
       return response === 1
     },
-    demo
+    demo,
+    monacoDemo
   })
   const handlers = createBridgeHandlers(services)
   // window.open / target=_blank from the page: offered in the browser only after the user agrees.

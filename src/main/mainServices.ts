@@ -6,7 +6,9 @@
 import { join } from 'node:path'
 import type { MainServices } from './bridgeHandlers'
 import type { EmitEvent } from './ipc/registerBridge'
+import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { createGatewayPool, type DemoRuntime } from './features/workspaces/gatewayPool'
+import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createWorkspaceStore } from './features/workspaces/workspaceStore'
 import type { VaultChoice } from './vault/selectVault'
 import type { FetchLike } from './chartmogul'
@@ -21,16 +23,26 @@ export interface MainPlatform {
   openExternal: (url: string) => Promise<void>
   /** A native yes/no question the page cannot answer for the user. */
   askUser: AskUser
+  /** The ChartMogul demo workspace's backend. */
   demo: DemoRuntime
+  /**
+   * The Monaco demo workspace's backend; default: the built-in Monaco simulator, started on
+   * first use (its owner closes it through `services.demos.monaco`).
+   */
+  monacoDemo?: DemoRuntime
   fetch?: FetchLike
 }
 
 export function createMainServices(platform: MainPlatform): MainServices {
   const workspaces = createWorkspaceStore(join(platform.dataDir, 'workspaces.json'))
+  const demos = {
+    chartmogul: platform.demo,
+    monaco: platform.monacoDemo ?? createDemoRuntime(() => startMonacoDemoSimulator())
+  }
   const gateways = createGatewayPool({
     store: workspaces,
     vault: platform.vault.vault,
-    demo: platform.demo,
+    demos,
     askUser: platform.askUser,
     userAgent: `Revdesk/${platform.app.version}`,
     ...(platform.fetch ? { fetch: platform.fetch } : {})
@@ -44,6 +56,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     askUser: platform.askUser,
     ...(platform.fetch ? { fetch: platform.fetch } : {}),
     workspaces,
-    gateways
+    gateways,
+    demos
   }
 }

@@ -1,3 +1,4 @@
+import { MONACO_KEY_PREFIX } from '../../shared/workspace/apiKeyText'
 import type { MonacoMe } from './models'
 
 /**
@@ -5,7 +6,7 @@ import type { MonacoMe } from './models'
  * a hint for Settings (a ChartMogul key pasted into a Monaco workspace), never a refusal: the
  * only real check is `GET /v1/me`.
  */
-export const MONACO_KEY_PREFIX = 'mks_'
+export { MONACO_KEY_PREFIX }
 
 export function monacoKeyShapeHint(key: string): string | null {
   if (key.trim().startsWith(MONACO_KEY_PREFIX)) return null

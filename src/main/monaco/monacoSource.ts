@@ -42,8 +42,11 @@ type ListFn = (
   options: MonacoCallOptions
 ) => Promise<MonacoListPage<MonacoEntityRecord[MonacoSyncEntity]>>
 
-/** Stage labels → keys, from the opportunity field schema (read once, refreshed by lookups). */
-class StageKeys {
+/**
+ * Stage labels → keys, from the opportunity field schema (read once, refreshed by lookups).
+ * One per workspace client, shared by its listings and its writes (see `createClientMonacoSource`).
+ */
+export class StageKeys {
   private current: Promise<StageKeyOf> | null = null
   constructor(private readonly client: MonacoClient) {}
 
@@ -85,8 +88,10 @@ function keyed(entity: MonacoSyncEntity, record: MonacoEntityRecord[MonacoSyncEn
   return record as MonacoEntityRecord['accounts']
 }
 
-export function createClientMonacoSource(client: MonacoClient): MonacoSource {
-  const stages = new StageKeys(client)
+export function createClientMonacoSource(
+  client: MonacoClient,
+  stages: StageKeys = new StageKeys(client)
+): MonacoSource {
   return {
     async listStep(request, signal) {
       const list = listerFor(client, request.entity, stages)

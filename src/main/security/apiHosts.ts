@@ -10,11 +10,14 @@ import {
   isProviderOwnHost,
   type ApiProvider
 } from '../../shared/workspace/apiAddress'
-import type { Workspace } from '../../shared/workspace/workspace'
+import { providerOf, type Workspace } from '../../shared/workspace/workspace'
 
-/** The provider whose key a workspace holds; null for the demo (it has no key of the user's). */
-export function providerOf(kind: Workspace['kind']): ApiProvider | null {
-  return kind === 'demo' ? null : kind
+/**
+ * The provider whose key a workspace holds (from its `provider`, not its `kind`: a Monaco
+ * workspace's key belongs at api.monaco.com); null for a demo (it has no key of the user's).
+ */
+export function keyProviderOf(workspace: Pick<Workspace, 'kind' | 'provider'>): ApiProvider | null {
+  return workspace.kind === 'demo' ? null : providerOf(workspace)
 }
 
 /**

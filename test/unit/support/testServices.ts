@@ -28,6 +28,8 @@ export function testServices(
   options: {
     vault?: VaultChoice
     demo?: DemoRuntime
+    /** The Monaco demo's backend (default: none; a test that opens it says which). */
+    monacoDemo?: DemoRuntime
     /** How "the user" answers main's native questions (default: always Cancel). */
     answerQuestions?: (question: UserQuestion) => boolean
     /** Main's HTTP transport (default: the real fetch). */
@@ -52,6 +54,7 @@ export function testServices(
       return options.answerQuestions?.(question) ?? false
     },
     demo: options.demo ?? noDemo,
+    monacoDemo: options.monacoDemo ?? noDemo,
     ...(options.fetch ? { fetch: options.fetch } : {})
   })
   return { ...services, events, opened, questions, dataDir }

@@ -235,13 +235,15 @@ describe('a workspace file with a host nobody confirmed (older file, or edited b
     expect(urls).toEqual([])
   })
 
-  it('loads an older file without confirmed hosts as "none confirmed"', async () => {
+  it('loads an older file without confirmed hosts as "none confirmed" (and as ChartMogul)', async () => {
     const { services } = setup()
     writeFileSync(
       join(services.dataDir, 'workspaces.json'),
       JSON.stringify({ version: 1, workspaces: [ACME] })
     )
-    expect(await services.workspaces.list()).toEqual([{ ...ACME, confirmedHosts: [] }])
+    expect(await services.workspaces.list()).toEqual([
+      { ...ACME, provider: 'chartmogul', confirmedHosts: [] }
+    ])
   })
 })
 

@@ -1,17 +1,19 @@
 /**
  * Opportunity writes and the reads the outbox needs to push them safely (current server copy
  * for conflict checks, a customer's opportunities to reconcile a create whose outcome is
- * unknown). Errors reach the page typed, `outcome_unknown` included.
+ * unknown). Errors reach the page typed, `outcome_unknown` included. The writes here are
+ * ChartMogul's (Monaco's are `monacoCreateOpportunity` / `monacoUpdateOpportunity`); the reads
+ * and the delete go to the workspace's provider through its deal gateway.
  */
-import { isChartMogulError, listAll } from '../../chartmogul'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
 import { withGatewayErrors } from '../sync/gatewayErrors'
 import type { GatewayPool } from '../workspaces/gatewayPool'
 import type { Opportunity } from '../../../shared/domain'
 import { createOnce } from './createOnce'
+import { dealGatewayFor } from './dealGateways'
 
 export function createOpportunityHandlers(
-  pool: Pick<GatewayPool, 'clientFor'>
+  pool: Pick<GatewayPool, 'clientFor' | 'providerClientFor'>
 ): Pick<
   BridgeHandlers,
   | 'createOpportunity'
@@ -35,35 +37,13 @@ export function createOpportunityHandlers(
       return withGatewayErrors(() => client.updateOpportunity(uuid, patch))
     },
     deleteOpportunity: async ({ workspaceId, uuid }) => {
-      const client = await pool.clientFor(workspaceId)
-      await withGatewayErrors(() => client.deleteOpportunity(uuid))
+      await (await dealGatewayFor(pool, workspaceId)).deleteOpportunity(uuid)
       return { deleted: true }
     },
-    getOpportunity: async ({ workspaceId, uuid }) => {
-      const client = await pool.clientFor(workspaceId)
-      return withGatewayErrors(async () => {
-        try {
-          return await client.getOpportunity(uuid)
-        } catch (error) {
-          // Gone on the server is an answer, not a failure: the outbox decides what it means.
-          if (isChartMogulError(error) && error.kind === 'NotFound') return null
-          throw error
-        }
-      })
-    },
-    getAccount: async ({ workspaceId }) => {
-      const client = await pool.clientFor(workspaceId)
-      return withGatewayErrors(() => client.getAccount())
-    },
-    listCustomerOpportunities: async ({ workspaceId, customerUuid }) => {
-      const client = await pool.clientFor(workspaceId)
-      return withGatewayErrors(async () => {
-        const { items } = await listAll(
-          (params, options) => client.listOpportunities(params, options),
-          { customerUuid, perPage: 200 }
-        )
-        return items
-      })
-    }
+    getOpportunity: async ({ workspaceId, uuid }) =>
+      (await dealGatewayFor(pool, workspaceId)).getOpportunity(uuid),
+    getAccount: async ({ workspaceId }) => (await dealGatewayFor(pool, workspaceId)).getAccount(),
+    listCustomerOpportunities: async ({ workspaceId, customerUuid }) =>
+      (await dealGatewayFor(pool, workspaceId)).listCustomerOpportunities(customerUuid)
   }
 }

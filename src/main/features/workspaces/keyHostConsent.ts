@@ -5,12 +5,12 @@
  */
 import { AppError } from '../../ipc/appError'
 import type { AskUser, UserQuestion } from '../../platform/askUser'
-import { keyNeedsConfirmation, providerOf } from '../../security/apiHosts'
+import { keyNeedsConfirmation, keyProviderOf } from '../../security/apiHosts'
 import { API_PROVIDERS, checkApiAddress } from '../../../shared/workspace/apiAddress'
-import type { Workspace } from '../../../shared/workspace/workspace'
+import { providerOf, type Workspace } from '../../../shared/workspace/workspace'
 
 /** What the question needs to know about the workspace whose key would be sent. */
-export type KeyOwner = Pick<Workspace, 'name' | 'kind' | 'confirmedHosts'>
+export type KeyOwner = Pick<Workspace, 'name' | 'kind' | 'provider' | 'confirmedHosts'>
 
 export type Consent =
   /** No question was needed (provider's own host, this computer, confirmed before). */
@@ -19,7 +19,7 @@ export type Consent =
   | { asked: true; host: string }
 
 export function keyHostQuestion(owner: KeyOwner, url: string, host: string): UserQuestion {
-  const provider = API_PROVIDERS[owner.kind === 'demo' ? 'chartmogul' : owner.kind]
+  const provider = API_PROVIDERS[providerOf(owner)]
   return {
     title: 'Send API key?',
     message: `Send your ${provider.name} API key to ${host}?`,
@@ -50,7 +50,7 @@ export async function ensureKeyMayGo(
       `The API address of “${owner.name}” is not allowed: ${checked.message} Change it in Settings.`
     )
   }
-  if (!keyNeedsConfirmation(providerOf(owner.kind), checked.url, owner.confirmedHosts ?? [])) {
+  if (!keyNeedsConfirmation(keyProviderOf(owner), checked.url, owner.confirmedHosts ?? [])) {
     return { asked: false }
   }
   if (!(await askUser(keyHostQuestion(owner, checked.url, checked.host)))) {

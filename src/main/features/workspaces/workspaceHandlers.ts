@@ -1,10 +1,6 @@
-/** Bridge handlers for workspaces: list them, and open the built-in demo. */
+/** Bridge handlers for workspaces: list them, and open a provider's built-in demo. */
 import type { BridgeHandlers } from '../../ipc/dispatcher'
-import {
-  DEFAULT_REQUESTS_PER_SECOND,
-  DEFAULT_SYNC_INTERVAL_MINUTES,
-  DEMO_WORKSPACE_ID
-} from '../../../shared/workspace/workspace'
+import { demoWorkspaceId, newDemoWorkspace } from './demoWorkspaces'
 import type { WorkspaceStore } from './workspaceStore'
 
 export function createWorkspaceHandlers(
@@ -13,18 +9,8 @@ export function createWorkspaceHandlers(
 ): Pick<BridgeHandlers, 'listWorkspaces' | 'openDemoWorkspace'> {
   return {
     listWorkspaces: () => store.list(),
-    openDemoWorkspace: async () =>
-      (await store.get(DEMO_WORKSPACE_ID)) ??
-      store.put({
-        id: DEMO_WORKSPACE_ID,
-        name: 'Demo workspace',
-        kind: 'demo',
-        // The simulator's address is chosen when it starts; this one is never dialled.
-        baseUrl: 'http://127.0.0.1/',
-        requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
-        syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
-        createdAt: now().toISOString(),
-        confirmedHosts: []
-      })
+    // No provider named: ChartMogul's demo, as before providers existed.
+    openDemoWorkspace: async ({ provider } = { provider: 'chartmogul' }) =>
+      (await store.get(demoWorkspaceId(provider))) ?? store.put(newDemoWorkspace(provider, now()))
   }
 }

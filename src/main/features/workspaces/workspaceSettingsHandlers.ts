@@ -1,23 +1,27 @@
 /**
- * Adding, changing and removing ChartMogul workspaces. A new key is checked with ChartMogul
- * (ping) before anything is stored: a wrong key gets a clear message and leaves no trace.
- * Before a key is sent to a host that is not ChartMogul's own (nor this computer, nor confirmed
- * before), main asks the user natively; a "no" sends nothing and changes nothing.
+ * Adding, changing and removing ChartMogul and Monaco workspaces. A new key is checked with its
+ * provider (ChartMogul: ping; Monaco: `GET /v1/me`, which also says who the key acts as) before
+ * anything is stored: a wrong key gets a clear message and leaves no trace. Before a key is
+ * sent to a host that is not its provider's own (nor this computer, nor confirmed before), main
+ * asks the user natively; a "no" sends nothing and changes nothing.
  */
-import { createChartMogulClient, type FetchLike } from '../../chartmogul'
+import type { FetchLike } from '../../chartmogul'
 import { AppError } from '../../ipc/appError'
 import type { BridgeHandlers } from '../../ipc/dispatcher'
 import type { EmitEvent } from '../../ipc/registerBridge'
 import type { AskUser } from '../../platform/askUser'
 import type { KeyVault } from '../../vault/keyVault'
+import type { ProviderId } from '../../../shared/providers/providerId'
 import {
   DEFAULT_REQUESTS_PER_SECOND,
   DEFAULT_SYNC_INTERVAL_MINUTES,
-  DEMO_WORKSPACE_ID
+  providerOf,
+  type Workspace
 } from '../../../shared/workspace/workspace'
-import { withGatewayErrors } from '../sync/gatewayErrors'
 import type { GatewayPool } from './gatewayPool'
+import { isDemoWorkspaceId } from './demoWorkspaces'
 import { ensureKeyMayGo } from './keyHostConsent'
+import { DEFAULT_BASE_URLS, verifyKey, type VerifiedKey } from './keyVerification'
 import { newWorkspaceId } from './workspaceIds'
 import type { WorkspaceStore } from './workspaceStore'
 
@@ -32,44 +36,46 @@ export interface WorkspaceSettingsDeps {
   now?: () => Date
 }
 
-export const DEFAULT_BASE_URL = 'https://api.chartmogul.com'
+/** ChartMogul's address (kept for callers from before providers; see DEFAULT_BASE_URLS). */
+export const DEFAULT_BASE_URL = DEFAULT_BASE_URLS.chartmogul
 
 export function createWorkspaceSettingsHandlers(
   deps: WorkspaceSettingsDeps
 ): Pick<BridgeHandlers, 'addWorkspace' | 'updateWorkspace' | 'removeWorkspace'> {
   const now = deps.now ?? (() => new Date())
 
-  async function checkKey(apiKey: string, baseUrl: string): Promise<void> {
-    const client = createChartMogulClient({
+  function checkKey(provider: ProviderId, apiKey: string, baseUrl: string): Promise<VerifiedKey> {
+    return verifyKey(provider, {
       apiKey,
       baseUrl,
       userAgent: deps.userAgent,
-      timeoutMs: 15_000,
       ...(deps.fetch ? { fetch: deps.fetch } : {})
     })
-    await withGatewayErrors(() => client.ping())
   }
 
   return {
-    addWorkspace: async ({ name, apiKey, baseUrl }) => {
+    addWorkspace: async ({ name, apiKey, baseUrl, provider }) => {
       // The schema has already normalised the address (or refused it).
-      const url = baseUrl ?? DEFAULT_BASE_URL
+      const url = baseUrl ?? DEFAULT_BASE_URLS[provider]
+      // `kind` says "a real account" (as opposed to a demo); `provider` says whose.
       const consent = await ensureKeyMayGo(
         deps.askUser,
-        { name, kind: 'chartmogul' },
+        { name, kind: 'chartmogul', provider },
         url,
         'Nothing was sent and nothing was saved.'
       )
-      await checkKey(apiKey, url)
-      const workspace = {
+      const verified = await checkKey(provider, apiKey, url)
+      const workspace: Workspace = {
         id: newWorkspaceId(name),
         name,
-        kind: 'chartmogul' as const,
+        kind: 'chartmogul',
+        provider,
         baseUrl: url,
         requestsPerSecond: DEFAULT_REQUESTS_PER_SECOND,
         syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
         createdAt: now().toISOString(),
-        confirmedHosts: consent.asked ? [consent.host] : []
+        confirmedHosts: consent.asked ? [consent.host] : [],
+        ...(verified.identity ? { identity: verified.identity } : {})
       }
       // Key first: a workspace never exists without its key.
       await deps.vault.save(workspace.id, apiKey)
@@ -93,6 +99,7 @@ export function createWorkspaceSettingsHandlers(
         )
       }
       let confirmedHosts = current.confirmedHosts ?? []
+      let identity = current.identity
       if (changes.baseUrl !== undefined && changes.baseUrl !== current.baseUrl) {
         // The stored key must work against the new address before it is switched, and may go
         // there only with the user's say. Without a stored key nothing is sent now; the key
@@ -105,11 +112,17 @@ export function createWorkspaceSettingsHandlers(
             changes.baseUrl,
             'The API address was not changed and nothing was sent.'
           )
-          await checkKey(key, changes.baseUrl)
+          const verified = await checkKey(providerOf(current), key, changes.baseUrl)
+          identity = verified.identity ?? identity
           if (consent.asked) confirmedHosts = [...confirmedHosts, consent.host]
         }
       }
-      const updated = { ...current, ...changes, confirmedHosts }
+      const updated: Workspace = {
+        ...current,
+        ...changes,
+        confirmedHosts,
+        ...(identity ? { identity } : {})
+      }
       await deps.store.put(updated)
       deps.gateways.forget(workspaceId)
       return updated
@@ -118,7 +131,8 @@ export function createWorkspaceSettingsHandlers(
     removeWorkspace: async ({ workspaceId }) => {
       // The key goes first: if anything fails after, no secret is left behind for a workspace
       // that no longer exists (a workspace without a key just asks for one).
-      if (workspaceId !== DEMO_WORKSPACE_ID) {
+      // A demo has no key of the user's to delete.
+      if (!isDemoWorkspaceId(workspaceId)) {
         await deps.vault.delete(workspaceId)
         deps.emit('keyChanged', { workspaceId, present: false, last4: null })
       }

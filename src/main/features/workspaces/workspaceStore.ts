@@ -5,6 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { PROVIDER_IDS } from '../../../shared/providers/providerId'
 import {
   DEFAULT_REQUESTS_PER_SECOND,
   DEFAULT_SYNC_INTERVAL_MINUTES,
@@ -18,6 +19,10 @@ const workspaceSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   kind: z.enum(['chartmogul', 'demo']),
+  // Files from before Monaco have none: those are ChartMogul. Every save writes it out. An
+  // unknown provider makes the file unreadable (kept aside) rather than read as ChartMogul, so
+  // a key is never sent with the wrong provider's rules.
+  provider: z.enum(PROVIDER_IDS).default('chartmogul'),
   baseUrl: z.url(),
   requestsPerSecond: z.number().positive().max(40).default(DEFAULT_REQUESTS_PER_SECOND),
   syncIntervalMinutes: z.number().int().positive().default(DEFAULT_SYNC_INTERVAL_MINUTES),
@@ -27,7 +32,11 @@ const workspaceSchema = z.object({
   confirmedHosts: z
     .array(z.string().min(1).max(300))
     .default([])
-    .transform((hosts) => hosts.slice(-MAX_CONFIRMED_HOSTS))
+    .transform((hosts) => hosts.slice(-MAX_CONFIRMED_HOSTS)),
+  /** Who the key acts as (Monaco's `GET /v1/me`), as verified when the key was checked. */
+  identity: z
+    .object({ orgName: z.string().max(500).nullable(), userEmail: z.string().max(500).nullable() })
+    .optional()
 })
 
 const fileSchema = z.object({ version: z.literal(1), workspaces: z.array(workspaceSchema) })

@@ -4,7 +4,12 @@
  * `opportunityUuid`, `status` and `createdAt` are indexed, so the push bookkeeping below needs no
  * schema version.
  */
-import type { OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
+import type {
+  MonacoDealDraft,
+  MonacoDealPatch,
+  OpportunityDraft,
+  OpportunityPatch
+} from '../../../shared/domain'
 
 export type OutboxKind = 'create' | 'update' | 'delete'
 /**
@@ -33,10 +38,17 @@ export interface OutboxEntry {
   id?: number
   opportunityUuid: string
   kind: OutboxKind
-  payload: OpportunityDraft | OpportunityPatch | null
+  /** What is sent, in the workspace provider's terms (Monaco: tag ids, `custom_field_*`). */
+  payload: OpportunityDraft | OpportunityPatch | MonacoDealDraft | MonacoDealPatch | null
   /**
-   * The server values the edit was made against, to detect conflicting remote changes. For a
-   * delete: the whole row as it was, so discarding the delete can bring it back.
+   * The payload as the cached row shows it, by row path, when that differs from the payload
+   * (Monaco: tag names for the ids sent; each custom field as `custom.<key>`). Absent: the
+   * payload is in the row's terms (ChartMogul).
+   */
+  rowValues?: Record<string, unknown> | null
+  /**
+   * The server values the edit was made against (by row path), to detect conflicting remote
+   * changes. For a delete: the whole row as it was, so discarding the delete can bring it back.
    */
   baseValues: Record<string, unknown> | null
   status: OutboxStatus
@@ -56,6 +68,20 @@ export interface OutboxEntry {
    * reconciled (looked for) before it is ever sent again.
    */
   outcomeUnknown?: boolean
+  /**
+   * Creates: a UUID made when the create was queued and sent on every attempt, so a provider
+   * with idempotent creates (Monaco) makes one deal however often it is resent. Stored in the
+   * entry (IndexedDB), so it survives reloads; replaced only after the server refused a resend
+   * of it and the deal was looked for and not found. Not indexed, so no schema version.
+   */
+  idempotencyKey?: string
+  /** When the current `idempotencyKey` was first sent: where a search for its deal starts. */
+  keySentAt?: string | null
+  /**
+   * An idempotent create whose resend was answered with an error instead of the original
+   * result: the deal is looked for among the parent's deals before a fresh create is sent.
+   */
+  keyRefused?: boolean
   /** Per field, for status `conflict`. */
   conflicts?: Record<string, FieldConflict> | null
 }

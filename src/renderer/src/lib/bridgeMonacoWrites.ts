@@ -1,11 +1,59 @@
 /**
- * The outbox's `OpportunityWrites` for a Monaco workspace (placeholder until built in this
- * issue): creates carry the entry's idempotency key; get, delete and a customer's deals use the
- * provider-neutral bridge methods, which main routes to the workspace's gateway.
+ * The outbox's `OpportunityWrites` for a Monaco workspace. Creates carry the entry's
+ * idempotency key (`monacoCreateOpportunity`), updates take Monaco's patch
+ * (`monacoUpdateOpportunity`); get, delete and an account's deals use the provider-neutral
+ * bridge methods, which main routes to the workspace's gateway. Errors arrive as
+ * `BridgeCallError` with a snake_case `code` (see outbox/failures.ts).
  */
-import type { OpportunityWrites } from '../outbox/types'
+import type { MonacoDealDraft, MonacoDealPatch } from '../../../shared/domain'
+import { capabilitiesOf } from '../../../shared/providers/capabilities'
+import type { OpportunityWrites, WriteOptions } from '../outbox/types'
+import { BridgeCallError, call } from './bridge'
 
-export function createBridgeMonacoWrites(workspaceId: string): OpportunityWrites {
-  void workspaceId
-  throw new Error('Monaco writes are not built yet.')
+/** The bridge call used (the app's `call`; a test may route it elsewhere). */
+export type BridgeInvoke = typeof call
+
+export type MonacoWrites = OpportunityWrites<MonacoDealDraft, MonacoDealPatch>
+
+function checkAbort(options?: WriteOptions): void {
+  if (options?.signal?.aborted === true) {
+    throw new DOMException('Sending changes was cancelled.', 'AbortError')
+  }
+}
+
+export function createBridgeMonacoWrites(
+  workspaceId: string,
+  invoke: BridgeInvoke = call
+): MonacoWrites {
+  return {
+    createsAreIdempotent: capabilitiesOf('monaco').idempotentCreates,
+    async create(draft, options) {
+      checkAbort(options)
+      const idempotencyKey = options?.idempotencyKey
+      if (idempotencyKey === undefined) {
+        // Never invent one here: a key made per call would make a second deal on a resend.
+        throw new BridgeCallError({
+          code: 'invalid_argument',
+          message: 'A Monaco create needs the idempotency key stored with its outbox entry.'
+        })
+      }
+      return invoke('monacoCreateOpportunity', { workspaceId, draft, idempotencyKey })
+    },
+    async update(uuid, patch, options) {
+      checkAbort(options)
+      return invoke('monacoUpdateOpportunity', { workspaceId, uuid, patch })
+    },
+    async delete(uuid, options) {
+      checkAbort(options)
+      await invoke('deleteOpportunity', { workspaceId, uuid })
+    },
+    async get(uuid, options) {
+      checkAbort(options)
+      return invoke('getOpportunity', { workspaceId, uuid })
+    },
+    async listForCustomer(customerUuid, options) {
+      checkAbort(options)
+      return invoke('listCustomerOpportunities', { workspaceId, customerUuid })
+    }
+  }
 }

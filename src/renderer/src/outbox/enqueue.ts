@@ -5,15 +5,17 @@
  */
 import type { z } from 'zod'
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
+import type { ProviderId } from '../../../shared/providers/providerId'
+import { dealRulesFor, type DealRules } from './dealRules'
+import { pick, rowMapOf, setAt, valueAt } from './rowPaths'
+import { entriesFor, outboxTable, outboxTables, refreshPending } from './store'
 import {
-  opportunityDraftSchema,
-  opportunityPatchSchema,
-  type OpportunityDraft,
-  type OpportunityPatch
-} from '../../../shared/domain'
-import { sameValue } from './match'
-import { entriesFor, outboxTable, outboxTables, refreshPending, rowFromDraft } from './store'
-import { LOCAL_ID_PREFIX, type FieldIssue, type PushEntry } from './types'
+  LOCAL_ID_PREFIX,
+  type DealDraft,
+  type DealPatch,
+  type FieldIssue,
+  type PushEntry
+} from './types'
 
 /** Local validation refused the input; `issues` name the fields, messages are for the user. */
 export class OutboxInputError extends Error {
@@ -43,6 +45,17 @@ export interface EnqueueOptions {
   now?: () => Date
   /** For the temporary id of a create (default `crypto.randomUUID`). */
   newId?: () => string
+  /** For a create's idempotency key (default `crypto.randomUUID`). */
+  newKey?: () => string
+  /**
+   * The workspace's provider (default `chartmogul`): whose rules check the draft or patch and
+   * how the change shows on the cached row (see dealRules.ts).
+   */
+  provider?: ProviderId
+}
+
+function rulesOf(options: EnqueueOptions): DealRules {
+  return dealRulesFor(options.provider)
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -57,11 +70,15 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 function newEntry(
-  fields: Pick<PushEntry, 'opportunityUuid' | 'kind' | 'payload' | 'baseValues'>,
+  fields: Pick<PushEntry, 'opportunityUuid' | 'kind' | 'payload' | 'baseValues'> &
+    Partial<Pick<PushEntry, 'rowValues' | 'idempotencyKey'>>,
   now: Date
 ): PushEntry {
+  const { rowValues, idempotencyKey, ...rest } = fields
   return {
-    ...fields,
+    ...rest,
+    ...(rowValues != null ? { rowValues } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     status: 'pending',
     createdAt: now.toISOString(),
     attempts: 0,
@@ -72,19 +89,29 @@ function newEntry(
 /** Queues a new opportunity under a temporary `local_<uuid>` id; returns the cached row. */
 export async function createOpportunity(
   db: WorkspaceCache,
-  draft: OpportunityDraft,
+  draft: DealDraft,
   options: EnqueueOptions = {}
 ): Promise<CachedOpportunity> {
-  const valid = parse(opportunityDraftSchema, draft)
+  const rules = rulesOf(options)
+  const valid = parse(rules.draftSchema, draft)
   const now = (options.now ?? (() => new Date()))()
   const uuid = `${LOCAL_ID_PREFIX}${(options.newId ?? (() => crypto.randomUUID()))()}`
+  const idempotencyKey = (options.newKey ?? (() => crypto.randomUUID()))()
+  const lookups = await rules.loadLookups(db)
   return db.transaction('rw', outboxTables(db), async () => {
     const entry = newEntry(
-      { opportunityUuid: uuid, kind: 'create', payload: valid, baseValues: null },
+      {
+        opportunityUuid: uuid,
+        kind: 'create',
+        payload: valid,
+        baseValues: null,
+        rowValues: rules.rowValues(valid, lookups),
+        idempotencyKey
+      },
       now
     )
     await outboxTable(db).add(entry)
-    await db.opportunities.put(rowFromDraft(uuid, valid))
+    await db.opportunities.put({ ...rules.rowFromDraft(uuid, valid, lookups), _gen: 0 })
     await refreshPending(db, uuid)
     return (await db.opportunities.get(uuid)) as CachedOpportunity
   })
@@ -98,22 +125,30 @@ export async function createOpportunity(
 export async function editOpportunity(
   db: WorkspaceCache,
   uuid: string,
-  patch: OpportunityPatch,
+  patch: DealPatch,
   options: EnqueueOptions = {}
 ): Promise<PushEntry | null> {
-  const valid = parse(opportunityPatchSchema, patch) as Record<string, unknown>
+  const rules = rulesOf(options)
+  const valid = parse(rules.patchSchema, patch)
   const now = (options.now ?? (() => new Date()))()
+  const lookups = await rules.loadLookups(db)
+  const shown = rules.rowValues(valid, lookups)
+  // The patch by row path (what is compared with the row and the server).
+  const asRow = shown ?? (valid as Record<string, unknown>)
   return db.transaction('rw', outboxTables(db), async () => {
     const row = await db.opportunities.get(uuid)
     if (row === undefined) {
       throw new OutboxStateError('NotFound', 'That opportunity is not in this workspace.')
     }
-    const current = row as unknown as Record<string, unknown>
-    const changed: Record<string, unknown> = {}
-    for (const [field, value] of Object.entries(valid)) {
-      if (value !== undefined && !sameValue(current[field], value)) changed[field] = value
+    const changedRow: Record<string, unknown> = {}
+    for (const [path, value] of Object.entries(asRow)) {
+      if (value !== undefined && !rules.same(path, valueAt(row, path), value)) {
+        changedRow[path] = value
+      }
     }
-    if (Object.keys(changed).length === 0) return null
+    const paths = Object.keys(changedRow)
+    if (paths.length === 0) return null
+    const changed = rules.patchFor(valid, paths, null)
 
     const entries = await entriesFor(db, uuid)
     if (entries.some((e) => e.kind === 'delete')) {
@@ -123,10 +158,20 @@ export async function editOpportunity(
     const last = entries.at(-1)
     let result: PushEntry | null
 
-    if (last?.kind === 'create' && last.status === 'pending' && !last.outcomeUnknown) {
+    if (
+      last?.kind === 'create' &&
+      last.status === 'pending' &&
+      !last.outcomeUnknown &&
+      // An idempotency key names one body: once sent, the create is not changed but followed.
+      !(rules.idempotentCreates && last.attempts > 0)
+    ) {
       // Not sent yet: the create simply carries the new values.
-      const payload = parse(opportunityDraftSchema, { ...last.payload, ...changed })
-      result = { ...last, payload }
+      const payload = parse(
+        rules.draftSchema,
+        rules.mergeIntoDraft(last.payload as DealDraft, changed)
+      )
+      const rowValues = rules.rowValues(payload, lookups)
+      result = { ...last, payload, ...(rowValues !== null ? { rowValues } : {}) }
       await table.put(result)
     } else if (
       last?.kind === 'update' &&
@@ -136,23 +181,26 @@ export async function editOpportunity(
       // its base value has nothing left to push. An edit already sent (it may have been applied
       // without our hearing back) is left alone: merging would make our own write look like
       // someone else's change.
-      const payload = { ...(last.payload as Record<string, unknown>) }
+      const rowMap = rowMapOf(last)
       const baseValues = { ...(last.baseValues ?? {}) }
-      for (const [field, value] of Object.entries(changed)) {
-        if (!(field in baseValues)) baseValues[field] = current[field]
-        payload[field] = value
-        if (sameValue(baseValues[field], value)) {
-          delete payload[field]
-          delete baseValues[field]
+      for (const [path, value] of Object.entries(changedRow)) {
+        if (!(path in baseValues)) baseValues[path] = valueAt(row, path)
+        rowMap[path] = value
+        if (rules.same(path, baseValues[path], value)) {
+          delete rowMap[path]
+          delete baseValues[path]
         }
       }
-      if (Object.keys(payload).length === 0) {
+      const remaining = Object.keys(rowMap)
+      if (remaining.length === 0) {
         await table.delete(last.id as number)
         result = null
       } else {
+        const merged = rules.mergePatch(last.payload as DealPatch, changed)
         result = {
           ...last,
-          payload: payload as OpportunityPatch,
+          payload: rules.patchFor(merged, remaining, null),
+          ...(shown !== null ? { rowValues: rowMap } : {}),
           baseValues,
           status: 'pending',
           lastError: null,
@@ -164,19 +212,22 @@ export async function editOpportunity(
       }
     } else {
       const baseValues: Record<string, unknown> = {}
-      for (const field of Object.keys(changed)) baseValues[field] = current[field]
+      for (const path of paths) baseValues[path] = valueAt(row, path)
       result = newEntry(
         {
           opportunityUuid: uuid,
           kind: 'update',
-          payload: changed as OpportunityPatch,
-          baseValues
+          payload: changed,
+          baseValues,
+          rowValues: shown !== null ? pick(changedRow, paths) : null
         },
         now
       )
       result.id = await table.add(result)
     }
-    await db.opportunities.put({ ...row, ...changed })
+    const next = { ...row } as Record<string, unknown>
+    for (const [path, value] of Object.entries(changedRow)) setAt(next, path, value)
+    await db.opportunities.put(next as unknown as CachedOpportunity)
     await refreshPending(db, uuid)
     return result
   })
@@ -201,7 +252,12 @@ export async function deleteOpportunity(
     const entries = await entriesFor(db, uuid)
     if (entries.some((e) => e.kind === 'delete')) return null
     const create = entries.find((e) => e.kind === 'create')
-    if (create !== undefined && create.status !== 'in_flight' && !create.outcomeUnknown) {
+    if (
+      create !== undefined &&
+      create.status !== 'in_flight' &&
+      !create.outcomeUnknown &&
+      !create.keyRefused
+    ) {
       await table.bulkDelete(entries.map((e) => e.id as number))
       await db.opportunities.delete(uuid)
       return null
@@ -211,7 +267,10 @@ export async function deleteOpportunity(
     const dropped = entries.filter((e) => e.kind === 'update' && e.status !== 'in_flight')
     await table.bulkDelete(dropped.map((e) => e.id as number))
     const snapshot: Record<string, unknown> = { ...row }
-    for (const entry of [...dropped].reverse()) Object.assign(snapshot, entry.baseValues ?? {})
+    for (const entry of [...dropped].reverse()) {
+      for (const [path, value] of Object.entries(entry.baseValues ?? {}))
+        setAt(snapshot, path, value)
+    }
     delete snapshot['_pending']
     delete snapshot['_dirty']
     const entry = newEntry(

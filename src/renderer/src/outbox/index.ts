@@ -21,11 +21,15 @@ export {
   pushFailureKind,
   type PushFailureClass
 } from './failures'
-export { matchesDraft, pickReconciled } from './match'
+export { matchesDraft, matchesMonacoDraft, pickReconciled } from './match'
+export { dealRulesFor, type DealLookups, type DealRules } from './dealRules'
 export { allEntries as listOutboxEntries } from './store'
 export {
   isLocalId,
   LOCAL_ID_PREFIX,
+  type AnyOpportunityWrites,
+  type DealDraft,
+  type DealPatch,
   type EntryId,
   type FieldConflict,
   type FieldIssue,

@@ -1,11 +1,15 @@
 /**
- * Pushes queued changes to ChartMogul. Per opportunity, entries go strictly in order; different
- * opportunities push in parallel (a small cap). A create whose outcome is unknown is looked for
- * before it is ever sent again, so a lost answer never makes a duplicate; an edit is checked
- * against the server's current object first, so a concurrent change is never overwritten.
+ * Pushes queued changes to the workspace's provider. Per opportunity, entries go strictly in
+ * order; different opportunities push in parallel (a small cap). A create whose outcome is
+ * unknown never makes a duplicate: without idempotent creates (ChartMogul) it is looked for
+ * before it is ever sent again; with them (Monaco) it is resent with the key stored in its
+ * entry, and only a resend refused with an error falls back to looking for it. An edit is
+ * checked against the server's current object first, so a concurrent change is never
+ * overwritten.
  */
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
-import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
+import type { Opportunity } from '../../../shared/domain'
+import type { ProviderId } from '../../../shared/providers/providerId'
 import { loadResourceState } from '../sync'
 import { OutboxStateError } from './enqueue'
 import {
@@ -15,7 +19,9 @@ import {
   mayHaveBeenApplied,
   pushFailureKind
 } from './failures'
-import { pickReconciled, sameValue } from './match'
+import { dealRulesFor } from './dealRules'
+import { pickReconciled } from './match'
+import { pick, rowMapOf, setAt, valueAt } from './rowPaths'
 import {
   addClaim,
   allEntries,
@@ -27,11 +33,23 @@ import {
   refreshPending,
   withPending
 } from './store'
-import type { EntryId, FieldConflict, OpportunityWrites, PushEntry } from './types'
+import type {
+  AnyOpportunityWrites,
+  DealDraft,
+  DealPatch,
+  EntryId,
+  FieldConflict,
+  PushEntry
+} from './types'
 
 export interface OutboxPusherOptions {
   db: WorkspaceCache
-  writes: OpportunityWrites
+  /** Either provider's writes; `createsAreIdempotent` says how an ambiguous create is retried. */
+  writes: AnyOpportunityWrites
+  /** The workspace's provider (default `chartmogul`): field rules and matching (dealRules.ts). */
+  provider?: ProviderId
+  /** A create's idempotency key when its entry has none yet (default `crypto.randomUUID`). */
+  newKey?: () => string
   now?: () => Date
   /** Opportunities pushed in parallel (default 8: the gateway allows 8 requests in flight, so the request budget, not this, is the limit). */
   concurrency?: number
@@ -55,6 +73,8 @@ export interface PushSummary {
   pushed: number
   /** Creates found on the server after a lost answer (no second send). */
   reconciled: number
+  /** Ambiguous creates resent with their idempotency key and answered with a deal. */
+  replayed: number
   failed: number
   conflicts: number
   /** Transient failures in this run (entry kept, retried later). */
@@ -90,6 +110,9 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
   const backoff = options.backoff ?? DEFAULT_BACKOFF
   const skewMs = options.clockSkewMs ?? 120_000
   const table = outboxTable(db)
+  const rules = dealRulesFor(options.provider)
+  const idempotent = writes.createsAreIdempotent === true
+  const newKey = options.newKey ?? (() => crypto.randomUUID())
   let state: PusherState = { status: 'idle' }
   let running: Promise<PushSummary> | null = null
   const locks = new Map<string, Promise<unknown>>()
@@ -117,11 +140,17 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
   }
 
   async function markStarted(entry: PushEntry): Promise<PushEntry> {
+    const at = now().toISOString()
     const started: PushEntry = {
       ...entry,
       status: 'in_flight',
       attempts: entry.attempts + 1,
-      attemptedAt: now().toISOString()
+      attemptedAt: at
+    }
+    if (entry.kind === 'create' && idempotent) {
+      // Stored before the first send (an entry queued before keys existed gets one now).
+      started.idempotencyKey = entry.idempotencyKey ?? newKey()
+      started.keySentAt = entry.keySentAt ?? at
     }
     await table.put(started)
     return started
@@ -142,7 +171,11 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
       lastError: errorMessage(error),
       lastErrorKind: kind
     }
-    if (entry.kind === 'create' && createSent) next.outcomeUnknown = mayHaveBeenApplied(error)
+    if (entry.kind === 'create' && createSent) {
+      // A resend that failed leaves the first send's outcome as unknown as it was.
+      const unknownBefore = idempotent && entry.outcomeUnknown === true
+      next.outcomeUnknown = unknownBefore || mayHaveBeenApplied(error)
+    }
     if (failureClass === 'auth') {
       setState({ status: 'paused', kind, reason: errorMessage(error) })
     } else if (failureClass === 'rejected') {
@@ -194,43 +227,137 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
     })
   }
 
+  /**
+   * Looks among the parent's deals for the one a create may have made (created no earlier
+   * than `since`, less the clock skew). 'stop': the search itself failed and was recorded.
+   */
+  async function reconcile(
+    entry: PushEntry,
+    draft: DealDraft,
+    since: string,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<'found' | 'absent' | 'stop'> {
+    let candidates: Opportunity[]
+    try {
+      candidates = await writes.listForCustomer(draft.customerUuid, { signal })
+    } catch (error) {
+      await onFailure(entry, error, summary)
+      return 'stop'
+    }
+    const found = pickReconciled(candidates, draft, {
+      createdAfter: new Date(Date.parse(since) - skewMs).toISOString(),
+      claimed: await claimedUuids(db),
+      matches: rules.matchesDraft
+    })
+    if (found === null) return 'absent'
+    await resolveCreate(entry, found)
+    summary.reconciled++
+    return 'found'
+  }
+
   async function pushCreate(
     entry: PushEntry,
     summary: PushSummary,
     signal?: AbortSignal
   ): Promise<Outcome> {
-    const draft = entry.payload as OpportunityDraft
-    return withLock(`customer:${draft.customerUuid}`, async () => {
-      if (entry.outcomeUnknown === true || entry.status === 'in_flight') {
-        // The last attempt may have been saved: look before sending again.
-        let candidates: Opportunity[]
-        try {
-          candidates = await writes.listForCustomer(draft.customerUuid, { signal })
-        } catch (error) {
-          return onFailure({ ...entry, outcomeUnknown: true }, error, summary)
-        }
-        const since = entry.attemptedAt ?? entry.createdAt
-        const found = pickReconciled(candidates, draft, {
-          createdAfter: new Date(Date.parse(since) - skewMs).toISOString(),
-          claimed: await claimedUuids(db)
-        })
-        if (found !== null) {
-          await resolveCreate(entry, found)
-          summary.reconciled++
-          return 'done'
-        }
+    const draft = entry.payload as DealDraft
+    return withLock(`customer:${draft.customerUuid}`, () =>
+      idempotent
+        ? pushKeyedCreate(entry, draft, summary, signal)
+        : pushMatchedCreate(entry, draft, summary, signal)
+    )
+  }
+
+  /** No idempotency keys (ChartMogul): after a lost answer, look before sending again. */
+  async function pushMatchedCreate(
+    entry: PushEntry,
+    draft: DealDraft,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<Outcome> {
+    if (entry.outcomeUnknown === true || entry.status === 'in_flight') {
+      // The last attempt may have been saved: look before sending again.
+      const since = entry.attemptedAt ?? entry.createdAt
+      const found = await reconcile(
+        { ...entry, outcomeUnknown: true },
+        draft,
+        since,
+        summary,
+        signal
+      )
+      if (found !== 'absent') return found === 'found' ? 'done' : 'stop'
+    }
+    const started = await markStarted({ ...entry, outcomeUnknown: false })
+    let created: Opportunity
+    try {
+      created = await writes.create(draft, { signal, clientRef: entry.opportunityUuid })
+    } catch (error) {
+      return onFailure(started, error, summary, true)
+    }
+    await resolveCreate(started, created)
+    summary.pushed++
+    return 'done'
+  }
+
+  /**
+   * Idempotent creates (Monaco): every attempt carries the entry's stored key, so an ambiguous
+   * create (or one a crash left in flight) is simply resent — the server answers the first
+   * result. A resend answered with a refusal instead (the key forgotten or reused) is looked
+   * for among the parent's deals; only when it is not there is a fresh create, with a fresh
+   * key, sent.
+   */
+  async function pushKeyedCreate(
+    entry: PushEntry,
+    draft: DealDraft,
+    summary: PushSummary,
+    signal?: AbortSignal
+  ): Promise<Outcome> {
+    let current = entry
+    if (current.keyRefused === true) {
+      const since = current.keySentAt ?? current.createdAt
+      const found = await reconcile(current, draft, since, summary, signal)
+      if (found !== 'absent') return found === 'found' ? 'done' : 'stop'
+      // The refused key made nothing that can be found: a fresh create needs a fresh key.
+      current = {
+        ...current,
+        keyRefused: false,
+        outcomeUnknown: false,
+        idempotencyKey: newKey(),
+        keySentAt: null
       }
-      const started = await markStarted({ ...entry, outcomeUnknown: false })
-      let created: Opportunity
-      try {
-        created = await writes.create(draft, { signal, clientRef: entry.opportunityUuid })
-      } catch (error) {
+    }
+    const replay = current.outcomeUnknown === true || current.status === 'in_flight'
+    const started = await markStarted({ ...current, outcomeUnknown: replay })
+    let created: Opportunity
+    try {
+      created = await writes.create(draft, {
+        signal,
+        clientRef: started.opportunityUuid,
+        idempotencyKey: started.idempotencyKey
+      })
+    } catch (error) {
+      if (!replay || classifyPushFailure(error) !== 'rejected') {
         return onFailure(started, error, summary, true)
       }
-      await resolveCreate(started, created)
-      summary.pushed++
-      return 'done'
-    })
+      const refused: PushEntry = {
+        ...started,
+        status: 'pending',
+        keyRefused: true,
+        lastError: errorMessage(error),
+        lastErrorKind: pushFailureKind(error)
+      }
+      const stillQueued = await tx(async () => {
+        if ((await table.get(started.id as number)) === undefined) return false
+        await table.put(refused)
+        return true
+      })
+      return stillQueued ? pushKeyedCreate(refused, draft, summary, signal) : 'stop'
+    }
+    await resolveCreate(started, created)
+    summary.pushed++
+    if (replay) summary.replayed++
+    return 'done'
   }
 
   async function pushUpdate(
@@ -251,28 +378,27 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
         started,
         {
           kind: 'NotFound',
-          message: 'That opportunity no longer exists in ChartMogul (it may have been deleted).'
+          message: `That opportunity no longer exists in ${rules.displayName} (it may have been deleted).`
         },
         summary
       )
     }
-    const payload = (started.payload ?? {}) as Record<string, unknown>
+    const payload = (started.payload ?? {}) as DealPatch
     const base = started.baseValues ?? {}
-    const theirsAll = server as unknown as Record<string, unknown>
-    const toPush: Record<string, unknown> = {}
+    const toPush: string[] = []
     const conflicts: Record<string, FieldConflict> = {}
-    for (const [field, mine] of Object.entries(payload)) {
-      if (mine === undefined) continue
-      const theirs = theirsAll[field]
-      if (sameValue(theirs, mine)) continue
-      if (field in base && !sameValue(theirs, base[field])) {
-        conflicts[field] = { mine, theirs, base: base[field] }
-      } else toPush[field] = mine
+    // Compared by row path, in the row's terms (Monaco: tag names, each custom field).
+    for (const [path, mine] of Object.entries(rowMapOf(started))) {
+      const theirs = valueAt(server, path)
+      if (rules.same(path, theirs, mine)) continue
+      if (path in base && !rules.same(path, theirs, base[path])) {
+        conflicts[path] = { mine, theirs, base: base[path] }
+      } else toPush.push(path)
     }
     let result = server
-    if (Object.keys(toPush).length > 0) {
+    if (toPush.length > 0) {
       try {
-        result = await writes.update(uuid, toPush as OpportunityPatch, { signal })
+        result = await writes.update(uuid, rules.patchFor(payload, toPush, server), { signal })
       } catch (error) {
         return onFailure(started, error, summary)
       }
@@ -282,15 +408,14 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
       if (conflicted.length === 0) {
         await table.delete(started.id as number)
       } else {
-        const keep = (values: Record<string, unknown>) =>
-          Object.fromEntries(conflicted.map((f) => [f, values[f]]))
         await table.put({
           ...started,
           status: 'conflict',
-          payload: keep(payload) as OpportunityPatch,
-          baseValues: keep(base),
+          payload: rules.patchFor(payload, conflicted, null),
+          ...(started.rowValues != null ? { rowValues: pick(started.rowValues, conflicted) } : {}),
+          baseValues: Object.fromEntries(conflicted.map((f) => [f, base[f]])),
           conflicts,
-          lastError: `Changed in ChartMogul too: ${conflicted.join(', ')}.`,
+          lastError: `Changed in ${rules.displayName} too: ${conflicted.join(', ')}.`,
           lastErrorKind: 'conflict'
         })
       }
@@ -355,6 +480,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
     const summary: PushSummary = {
       pushed: 0,
       reconciled: 0,
+      replayed: 0,
       failed: 0,
       conflicts: 0,
       retryLater: 0,
@@ -434,10 +560,14 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
         const entry = await requireEntry(entryId)
         const uuid = entry.opportunityUuid
         if (entry.kind === 'create') {
-          if (entry.outcomeUnknown === true || entry.status === 'in_flight') {
+          if (
+            entry.outcomeUnknown === true ||
+            entry.status === 'in_flight' ||
+            entry.keyRefused === true
+          ) {
             throw new OutboxStateError(
               'Busy',
-              'This opportunity may already have been saved in ChartMogul; Revdesk checks before it can be discarded.'
+              `This opportunity may already have been saved in ${rules.displayName}; Revdesk checks before it can be discarded.`
             )
           }
           const all = await entriesFor(db, uuid)
@@ -461,14 +591,12 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
         const base = entry.baseValues ?? {}
         const row = await db.opportunities.get(uuid)
         const restored: Record<string, unknown> = { ...row }
-        for (const field of Object.keys(entry.payload ?? {})) {
-          const laterEdit = later.find(
-            (e) => e.kind === 'update' && e.payload !== null && field in e.payload
-          )
+        for (const path of Object.keys(rowMapOf(entry))) {
+          const laterEdit = later.find((e) => e.kind === 'update' && path in rowMapOf(e))
           if (laterEdit !== undefined) {
-            laterEdit.baseValues = { ...laterEdit.baseValues, [field]: base[field] }
+            laterEdit.baseValues = { ...laterEdit.baseValues, [path]: base[path] }
             await table.put(laterEdit)
-          } else restored[field] = base[field]
+          } else setAt(restored, path, base[path])
         }
         if (row !== undefined) await db.opportunities.put(restored as unknown as CachedOpportunity)
         await refreshPending(db, uuid)
@@ -482,7 +610,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
           throw new OutboxStateError('Busy', 'That change has no conflict to resolve.')
         }
         const conflicts = { ...entry.conflicts }
-        const payload = { ...(entry.payload as Record<string, unknown>) }
+        const rowMap = rowMapOf(entry)
         const baseValues = { ...(entry.baseValues ?? {}) }
         const row = await db.opportunities.get(entry.opportunityUuid)
         const restored: Record<string, unknown> = { ...row }
@@ -494,17 +622,19 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
             // Push mine over the value now on the server.
             baseValues[field] = conflict.theirs
           } else {
-            delete payload[field]
+            delete rowMap[field]
             delete baseValues[field]
-            restored[field] = conflict.theirs
+            setAt(restored, field, conflict.theirs)
           }
         }
         const open = Object.keys(conflicts).length > 0
-        if (Object.keys(payload).length === 0) await table.delete(entryId)
+        const remaining = Object.keys(rowMap)
+        if (remaining.length === 0) await table.delete(entryId)
         else {
           await table.put({
             ...entry,
-            payload: payload as OpportunityPatch,
+            payload: rules.patchFor(entry.payload as DealPatch, remaining, null),
+            ...(entry.rowValues != null ? { rowValues: rowMap } : {}),
             baseValues,
             conflicts: open ? conflicts : null,
             status: open ? 'conflict' : 'pending',

@@ -4,7 +4,7 @@
  */
 import type { Table } from 'dexie'
 import type { CachedOpportunity, EditableOpportunityField, WorkspaceCache } from '../cache'
-import type { Opportunity, OpportunityDraft } from '../../../shared/domain'
+import { rowMapOf, setAt, topFieldOf } from './rowPaths'
 import type { PushEntry } from './types'
 
 export function outboxTable(db: WorkspaceCache): Table<PushEntry, number> {
@@ -25,28 +25,21 @@ export async function allEntries(db: WorkspaceCache): Promise<PushEntry[]> {
   return outboxTable(db).orderBy('id').toArray()
 }
 
-function payloadFields(entry: PushEntry): EditableOpportunityField[] {
-  if (entry.kind === 'delete' || entry.payload === null) return []
-  return Object.keys(entry.payload).filter(
-    (key) => key !== 'customerUuid' && (entry.payload as Record<string, unknown>)[key] !== undefined
-  ) as EditableOpportunityField[]
-}
-
 /** Fields with local values still waiting to be pushed, over the given entries. */
 export function pendingFieldsOf(entries: readonly PushEntry[]): EditableOpportunityField[] {
-  const fields = new Set<EditableOpportunityField>()
-  for (const entry of entries) for (const field of payloadFields(entry)) fields.add(field)
-  return [...fields].sort()
+  const fields = new Set<string>()
+  for (const entry of entries)
+    for (const path of Object.keys(rowMapOf(entry))) {
+      fields.add(topFieldOf(path))
+    }
+  return [...fields].sort() as EditableOpportunityField[]
 }
 
 /** Lays the entries' local values over `row` (in order), returning a copy. */
 export function overlayEntries<T extends object>(row: T, entries: readonly PushEntry[]): T {
   const copy = { ...row } as Record<string, unknown>
   for (const entry of entries) {
-    if (entry.kind === 'delete' || entry.payload === null) continue
-    for (const field of payloadFields(entry)) {
-      copy[field] = (entry.payload as Record<string, unknown>)[field]
-    }
+    for (const [path, value] of Object.entries(rowMapOf(entry))) setAt(copy, path, value)
   }
   return copy as T
 }
@@ -67,26 +60,6 @@ export async function refreshPending(db: WorkspaceCache, uuid: string): Promise<
   const row = await db.opportunities.get(uuid)
   if (row === undefined) return
   await db.opportunities.put(withPending(row, await entriesFor(db, uuid)))
-}
-
-export function rowFromDraft(uuid: string, draft: OpportunityDraft): CachedOpportunity {
-  const opportunity: Opportunity = {
-    uuid,
-    customerUuid: draft.customerUuid,
-    owner: draft.owner,
-    pipeline: draft.pipeline,
-    pipelineStage: draft.pipelineStage,
-    estimatedCloseDate: draft.estimatedCloseDate,
-    currency: draft.currency,
-    amountCents: draft.amountCents,
-    type: draft.type ?? null,
-    forecastCategory: draft.forecastCategory ?? null,
-    winLikelihood: draft.winLikelihood ?? null,
-    custom: draft.custom ?? {},
-    createdAt: null,
-    updatedAt: null
-  }
-  return { ...opportunity, _gen: 0 }
 }
 
 // ---- uuids that creates have claimed -----------------------------------------------------

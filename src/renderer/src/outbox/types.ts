@@ -1,9 +1,20 @@
 /**
- * The outbox's vocabulary: what pushing needs from ChartMogul, and the shape of a queued
+ * The outbox's vocabulary: what pushing needs from the provider, and the shape of a queued
  * entry as the outbox stores it.
  */
 import type { FieldConflict, FieldIssue, OutboxEntry, OutboxStatus } from '../cache'
-import type { Opportunity, OpportunityDraft, OpportunityPatch } from '../../../shared/domain'
+import type {
+  MonacoDealDraft,
+  MonacoDealPatch,
+  Opportunity,
+  OpportunityDraft,
+  OpportunityPatch
+} from '../../../shared/domain'
+
+/** A new deal as any provider's rules accept it (see dealRules.ts for which applies). */
+export type DealDraft = OpportunityDraft | MonacoDealDraft
+/** A change to a deal as any provider's rules accept it. */
+export type DealPatch = OpportunityPatch | MonacoDealPatch
 
 export interface WriteOptions {
   signal?: AbortSignal
@@ -14,21 +25,38 @@ export interface WriteOptions {
    * is still on its way).
    */
   clientRef?: string
+  /**
+   * Creates with idempotent writes only: the UUID stored with the outbox entry, the same on
+   * every attempt of that create (the server makes one deal however often it is resent).
+   */
+  idempotencyKey?: string
 }
 
 /**
  * What pushing needs. In the app it is the bridge; in tests the gateway client. Errors carry a
  * CamelCase `kind` (gateway) or a snake_case `code` (bridge); see failures.ts.
  */
-export interface OpportunityWrites {
-  create(draft: OpportunityDraft, options?: WriteOptions): Promise<Opportunity>
-  update(uuid: string, patch: OpportunityPatch, options?: WriteOptions): Promise<Opportunity>
+export interface OpportunityWrites<
+  Draft extends DealDraft = OpportunityDraft,
+  Patch extends DealPatch = OpportunityPatch
+> {
+  /**
+   * The provider's capability (`idempotentCreates` in shared/providers/capabilities.ts): creates
+   * take `idempotencyKey`, so an ambiguous create is resent with the same key instead of being
+   * looked for first. Absent = false (ChartMogul).
+   */
+  readonly createsAreIdempotent?: boolean
+  create(draft: Draft, options?: WriteOptions): Promise<Opportunity>
+  update(uuid: string, patch: Patch, options?: WriteOptions): Promise<Opportunity>
   delete(uuid: string, options?: WriteOptions): Promise<void>
   /** null when the opportunity does not exist (any more). */
   get(uuid: string, options?: WriteOptions): Promise<Opportunity | null>
   /** Every opportunity of the customer (all pages). */
   listForCustomer(customerUuid: string, options?: WriteOptions): Promise<Opportunity[]>
 }
+
+/** Writes of either provider, as the pusher takes them. */
+export type AnyOpportunityWrites = OpportunityWrites<DealDraft, DealPatch>
 
 /** The outbox's entry is the cache's row: every push field is declared there. */
 export type PushEntry = OutboxEntry
