@@ -6,6 +6,8 @@
  */
 import { liveQuery, type Subscription } from 'dexie'
 import type { WorkspaceCache } from '../cache'
+import type { ProviderId } from '../../../shared/providers/providerId'
+import { capabilitiesOf } from '../../../shared/providers/capabilities'
 import type { ConnectivitySource } from '../sync'
 import { describeSyncProblem } from './syncProblem'
 import {
@@ -13,7 +15,7 @@ import {
   listOutboxEntries,
   type ConflictChoice,
   type EntryId,
-  type OpportunityWrites,
+  type AnyOpportunityWrites,
   type OutboxOverview,
   type OutboxPause,
   type OutboxPusher,
@@ -23,12 +25,12 @@ import {
 
 export interface OutboxSessionOptions {
   cache: WorkspaceCache
-  writes: OpportunityWrites
+  writes: AnyOpportunityWrites
   connectivity: ConnectivitySource
   /** After a push changed cached rows (ids swapped, server values in). */
   onRowsChanged?: () => void
-  /** The provider's name in messages (default ChartMogul). */
-  providerName?: string
+  /** The workspace's provider (default ChartMogul): its deal rules and its name in messages. */
+  provider?: ProviderId
   /** Longest wait before pushing again while entries back off (default 5 min). */
   maxRetryDelayMs?: number
 }
@@ -62,13 +64,18 @@ export class OutboxSession implements OutboxOverview {
     this.pusher = createOutboxPusher({
       db: options.cache,
       writes: options.writes,
+      provider: options.provider,
       onStateChange: (state) => {
         this.pushing = state.status === 'pushing'
         this.paused =
           state.status === 'paused'
             ? {
                 kind: state.kind,
-                reason: describePause(state.kind, state.reason, options.providerName)
+                reason: describePause(
+                  state.kind,
+                  state.reason,
+                  capabilitiesOf(options.provider ?? 'chartmogul').displayName
+                )
               }
             : null
       }

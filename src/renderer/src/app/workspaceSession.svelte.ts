@@ -150,7 +150,7 @@ export class WorkspaceSession {
     const outbox = new OutboxSession({
       cache,
       writes: adapter.createWrites(workspace.id),
-      providerName: capabilitiesOf(providerOf(workspace)).displayName,
+      provider: providerOf(workspace),
       connectivity,
       onRowsChanged: () => this.dealsRevision++
     })

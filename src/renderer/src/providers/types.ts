@@ -8,7 +8,7 @@ import type { ProviderId } from '../../../shared/providers/providerId'
 import type { Workspace } from '../../../shared/workspace/workspace'
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { FeedResource } from '../app/recordFeed'
-import type { OpportunityWrites, PushEntry } from '../outbox'
+import type { AnyOpportunityWrites, PushEntry } from '../outbox'
 import type { SyncEngine } from '../sync'
 
 export interface SessionEngineInput {
@@ -32,7 +32,7 @@ export interface ProviderAdapter {
   /** The sync engine that fills this workspace's cache. */
   createSyncEngine(input: SessionEngineInput): SyncEngine
   /** What the outbox pushes with. */
-  createWrites(workspaceId: string): OpportunityWrites
+  createWrites(workspaceId: string): AnyOpportunityWrites
   /**
    * After a complete sync: the account's settings (its `currency` is a new deal's default), or
    * null when the provider has none to read (the last known currency, or USD, stays).
