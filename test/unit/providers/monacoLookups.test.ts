@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   asFieldSchema,
+  MONACO_OPPORTUNITY_SCHEMA_KEY,
   ownerName,
+  readOpportunitySchema,
   personName,
   schemaAllowsEdit,
   stageLabelOf,
   stageLabels
 } from '../../../src/renderer/src/app/monacoLookups'
 import type { MonacoField, MonacoFieldSchema } from '../../../src/shared/domain/monaco'
+import type { WorkspaceCache } from '../../../src/renderer/src/cache'
 
 function field(key: string, updatable: boolean): MonacoField {
   return {
@@ -85,5 +88,22 @@ describe('the schema’s updatable rule', () => {
     // Not in the schema, or no schema at all: the capability table decides.
     expect(schemaAllowsEdit(schema, 'estimatedCloseDate')).toBe(true)
     expect(schemaAllowsEdit(null, 'amountCents')).toBe(true)
+  })
+})
+
+describe('the cached schema', () => {
+  it('is read from where the Monaco sync stores it, `{ schema, at }` under its meta key', async () => {
+    const entries = new Map<string, unknown>([
+      [MONACO_OPPORTUNITY_SCHEMA_KEY, { schema, at: '2026-01-01T00:00:00.000Z' }]
+    ])
+    const cache = {
+      meta: {
+        get: async (key: string) =>
+          entries.has(key) ? { key, value: entries.get(key) } : undefined
+      }
+    } as unknown as WorkspaceCache
+    expect((await readOpportunitySchema(cache))?.stages).toEqual(schema.stages)
+    entries.clear()
+    expect(await readOpportunitySchema(cache)).toBeNull()
   })
 })

@@ -13,7 +13,10 @@ import type {
 import type { DealField } from '../../../shared/providers/capabilities'
 import type { WorkspaceCache } from '../cache'
 
-/** Where the Monaco sync keeps `GET /v1/schemas/opportunities` (a `MonacoFieldSchema`). */
+/**
+ * Where the Monaco sync keeps `GET /v1/schemas/opportunities`: `{ schema: MonacoFieldSchema,
+ * at: ISO }`, replaced whole by every run.
+ */
 export const MONACO_OPPORTUNITY_SCHEMA_KEY = 'monaco.opportunitySchema'
 
 function isEnumOption(value: unknown): value is MonacoEnumOption {
@@ -29,7 +32,8 @@ export async function readOpportunitySchema(
   cache: WorkspaceCache
 ): Promise<MonacoFieldSchema | null> {
   const entry = await cache.meta.get(MONACO_OPPORTUNITY_SCHEMA_KEY)
-  return asFieldSchema(entry?.value)
+  const stored = entry?.value as { schema?: unknown } | null | undefined
+  return asFieldSchema(typeof stored === 'object' && stored !== null ? stored.schema : null)
 }
 
 export function asFieldSchema(value: unknown): MonacoFieldSchema | null {
