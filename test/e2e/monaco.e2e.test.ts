@@ -8,6 +8,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  STAGES,
   generateMonacoDataset,
   startMonacoSimulator,
   type MonacoDataset,
@@ -62,6 +63,10 @@ async function addMonacoWorkspace(page: Page, name: string, key: string, url: st
   await form.getByLabel('API address').fill(url)
   await form.getByRole('button', { name: 'Add workspace' }).click()
   return form
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 describe('a Monaco workspace', () => {
@@ -119,13 +124,36 @@ describe('a Monaco workspace', () => {
       .poll(() => page.getByText(`${dealCount} of ${dealCount} opportunities`).count())
       .toBe(1)
     const dealsGrid = page.getByRole('region', { name: 'Opportunities table' })
-    // Stages show as labels, never as keys.
     await expect
       .poll(() => dealsGrid.getByRole('columnheader', { name: 'Estimated value' }).count())
       .toBe(1)
-    expect(await dealsGrid.getByRole('gridcell', { name: 'closed-won', exact: true }).count()).toBe(
-      0
+    // A deal's stage shows as its label and its owner by name, not as key and id.
+    const deal = data.opportunities.find(
+      (o) =>
+        o.name &&
+        o.stage &&
+        o.ownerId &&
+        data.opportunities.filter((other) => other.name === o.name).length === 1
     )
+    const stage = STAGES.find((s) => s.key === deal?.stage)
+    const owner = data.users.find((u) => u.id === deal?.ownerId)
+    if (!deal?.name || !stage || !owner) throw new Error('the dataset has no staged, owned deal')
+    await page.getByRole('searchbox', { name: 'Search opportunities' }).fill(deal.name)
+    const dealRow = dealsGrid.getByRole('row', { name: new RegExp(escapeRegExp(deal.name)) })
+    await expect
+      .poll(() => dealRow.getByRole('gridcell', { name: stage.label, exact: true }).count())
+      .toBe(1)
+    const ownerName = [owner.firstName, owner.lastName].filter(Boolean).join(' ')
+    expect(await dealRow.getByRole('gridcell', { name: ownerName, exact: true }).count()).toBe(1)
+
+    // The dashboard is the pipeline by stage, honestly unweighted (no MRR panels).
+    await openSection(page, 'Dashboard')
+    const byStage = page.getByRole('table', { name: 'Pipeline by stage' })
+    await expect.poll(() => byStage.getByRole('rowheader', { name: stage.label }).count()).toBe(1)
+    expect(
+      await page.getByText(/Not weighted: Monaco’s stages carry no win probability/).count()
+    ).toBe(1)
+    expect(await page.getByRole('group', { name: 'Current MRR' }).count()).toBe(0)
 
     // Account 360: an account with contacts and deals, opened from the Accounts grid.
     const account = data.accounts.find(
@@ -192,6 +220,8 @@ describe('a Monaco workspace', () => {
       )
       .toBe(0)
     // Nothing else is sent later (a second push, a retry after the answer).
+    await page.keyboard.press('Escape')
+    await expect.poll(() => panel.count()).toBe(0)
     await openSection(page, 'Outbox')
     await expect
       .poll(() => page.getByText('Nothing waiting — every change has reached Monaco.').count())

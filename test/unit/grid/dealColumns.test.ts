@@ -56,7 +56,7 @@ describe('deal columns per provider', () => {
     })
     const stage = columns.find((c) => (c.field as string) === 'pipelineStage')
     const owner = columns.find((c) => (c.field as string) === 'owner')
-    expect(shown(stage, { pipelineStage: 'demo', stageLabel: 'Demo' }, 'demo')).toBe('Demo')
+    expect(shown(stage, { pipelineStage: 'closed-won' }, 'closed-won')).toBe('Closed Won')
     // The select editor formats bare keys with no row around them.
     expect(shown(stage, undefined as unknown as object, 'closed-won')).toBe('Closed Won')
     expect(shown(owner, { owner: 'u1', ownerName: 'Ada Lovelace' }, 'u1')).toBe('Ada Lovelace')

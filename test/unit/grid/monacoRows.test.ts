@@ -1,10 +1,6 @@
 /** Monaco rows as the grids show them: names and labels looked up beside the references. */
 import { describe, expect, it } from 'vitest'
-import {
-  withContactNames,
-  withOwnerName,
-  withStageLabel
-} from '../../../src/renderer/src/sections/data/monacoRows'
+import { withContactNames, withOwnerName } from '../../../src/renderer/src/sections/data/monacoRows'
 
 describe('Monaco row decoration', () => {
   it('names an account’s owner from the cached users', () => {
@@ -12,13 +8,6 @@ describe('Monaco row decoration', () => {
     const row = { id: 'a1', owner: { id: 'u1', firstName: null, lastName: null } }
     expect(withOwnerName(row, users)).toMatchObject({ id: 'a1', ownerName: 'Ada Lovelace' })
     expect(row).not.toHaveProperty('ownerName')
-  })
-
-  it('labels a deal’s stage', () => {
-    const labels = new Map([['closed-won', 'Closed Won']])
-    expect(withStageLabel({ pipelineStage: 'closed-won' }, labels)).toMatchObject({
-      stageLabel: 'Closed Won'
-    })
   })
 
   it('gives a contact a full name and its account’s name (the id until that is cached)', () => {

@@ -81,21 +81,22 @@ const code = (name: string, headerName: string, extra: Extra = {}): ColDef<Row> 
   })
 
 /**
- * A field stored as a reference (an owner id, a stage key) shown as the label a decorator put
- * beside it (`ownerName`, `stageLabel`). The value stays the reference, so an edit starts from
- * it; display, filter, quick search and CSV use the label.
+ * A field stored as a reference (an owner id, a stage key) shown as its label: the one a row
+ * decorator put beside it (`ownerName`), else `labelOf` (stage keys, from the cached schema).
+ * The value stays the reference, so an edit starts from it; display, filter, quick search, sort
+ * and CSV use the label.
  */
 function shownAs(
   name: string,
   headerName: string,
-  labelField: string,
+  labelField: string | null,
   extra: Extra = {},
   /** For a value with no row around it (a select editor's options): its label. */
   labelOf: (value: string) => string = (value) => value
 ) {
   const label = (data: unknown, value?: unknown): string => {
     const row = data as Record<string, unknown> | undefined
-    const shown = row?.[labelField]
+    const shown = labelField ? row?.[labelField] : undefined
     if (typeof shown === 'string' && shown !== '') return shown
     const raw = row ? row[name] : value
     return typeof raw === 'string' ? labelOf(raw) : ''
@@ -159,7 +160,7 @@ export function dealColumns(
     [
       'pipelineStage',
       capabilities.stageSource === 'schema'
-        ? shownAs('pipelineStage', 'Stage', 'stageLabel', {}, lookups.stageLabel)
+        ? shownAs('pipelineStage', 'Stage', null, {}, lookups.stageLabel)
         : text('pipelineStage', 'Stage')
     ],
     [

@@ -1,17 +1,10 @@
 /**
  * Monaco rows as the grids show them: owners by name (cached users), contacts by full name and
- * account name, deal stages by label (the cached field schema). Each is a `RowDecorator`; the
- * pure `with…` functions are the rules.
+ * account name. Each is a `RowDecorator`; the pure `with…` functions are the rules. (Deal
+ * stages get their labels in the column itself: see `dealColumns`' `stageLabel`.)
  */
 import type { MonacoOwner } from '../../../../shared/domain/monaco'
-import {
-  ownerName,
-  personName,
-  readOpportunitySchema,
-  readUserNames,
-  stageLabelOf,
-  stageLabels
-} from '../../app/monacoLookups'
+import { ownerName, personName, readUserNames } from '../../app/monacoLookups'
 import type { WorkspaceCache } from '../../cache'
 import type { RowDecorator } from './rowDecorators'
 
@@ -23,14 +16,6 @@ export function withOwnerName<Row extends object>(
 ): Row {
   const owner = (row as Loose)['owner'] as MonacoOwner | string | null | undefined
   return { ...row, ownerName: ownerName(owner, users) }
-}
-
-export function withStageLabel<Row extends object>(
-  row: Row,
-  labels: ReadonlyMap<string, string>
-): Row {
-  const stage = (row as Loose)['pipelineStage']
-  return { ...row, stageLabel: stageLabelOf(labels, typeof stage === 'string' ? stage : null) }
 }
 
 export function withContactNames<Row extends object>(
@@ -61,20 +46,6 @@ export class OwnerNames implements RowDecorator {
 
   apply<Row extends object>(rows: readonly Row[]): Row[] {
     return rows.map((row) => withOwnerName(row, this.users))
-  }
-}
-
-/** Stage keys as their labels (deals whose provider keeps stages in a field schema). */
-export class StageLabels implements RowDecorator {
-  private labels = new Map<string, string>()
-
-  async load<Row extends object>(cache: WorkspaceCache, rows: Row[]): Promise<Row[]> {
-    this.labels = stageLabels(await readOpportunitySchema(cache))
-    return this.apply(rows)
-  }
-
-  apply<Row extends object>(rows: readonly Row[]): Row[] {
-    return rows.map((row) => withStageLabel(row, this.labels))
   }
 }
 
