@@ -25,6 +25,8 @@ let backend: PausableBackend | undefined
 afterEach(async () => {
   for (const w of (await app?.services.workspaces.list()) ?? [])
     await app?.services.vault.delete(w.id)
+  // The harness owns only ChartMogul's demo; Monaco's is closed here (started on first use).
+  await app?.services.demos.monaco.close()
   await app?.close()
   await backend?.close()
   await simulator?.close()
@@ -70,6 +72,25 @@ function escapeRegExp(text: string): string {
 }
 
 describe('a Monaco workspace', () => {
+  it('opens the Monaco demo from the first-run screen, with Monaco’s sections', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: 'Open Monaco demo' }).click()
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toContain('Last synced')
+    expect(
+      await sections(page)
+        .getByRole('button')
+        .evaluateAll((buttons) => buttons.map((b) => b.textContent?.trim()))
+    ).toEqual(['Accounts', 'Contacts', 'Opportunities', 'Dashboard', 'Outbox', 'Settings'])
+    // Customers was showing; Monaco has none, so the app lands on its first section.
+    expect(await page.getByRole('main', { name: 'Accounts' }).count()).toBe(1)
+    await expect.poll(() => page.getByText(/^[1-9][\d,]* of [\d,]+ accounts$/).count()).toBe(1)
+    await openSection(page, 'Settings')
+    expect(await page.getByText('Monaco demo data').count()).toBe(1)
+  })
+
   it('refuses a wrong key with a clear message and keeps nothing', async () => {
     simulator = await startMonacoSimulator({ apiKey: RIGHT_KEY, data: dataset(), rateLimit: false })
     app = await launchApp()
