@@ -110,7 +110,7 @@ describe('API address in Settings', () => {
 
   it('asks before a new workspace’s key goes to a host that is not ChartMogul’s; declined, nothing is saved', async () => {
     app = await openSettings(null)
-    const form = app.page.getByRole('form', { name: 'Add a ChartMogul workspace' })
+    const form = app.page.getByRole('form', { name: 'Add a workspace' })
     await form.getByLabel('Workspace name').fill('Acme')
     await form.getByLabel('API key').fill('cm_live_key_1234')
     await form.getByRole('button', { name: 'Advanced' }).click()

@@ -93,7 +93,7 @@ describe('demo workspace sync', () => {
     const demo = await demoWith({ customers: 2000, latencyMs: 120 })
     app = await launchApp({ demo })
     const { page } = app
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
+    await page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
     await expect
       .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent())
       .toContain('Syncing')

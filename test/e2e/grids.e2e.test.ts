@@ -257,7 +257,7 @@ describe('live grid', () => {
     const demo = demoBackedBy(running)
     app = await launchApp({ demo })
     const { page } = app
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
+    await page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
     const status = page.getByRole('contentinfo', { name: 'Status' })
     const seen = new Set<string>()
     const started = Date.now()

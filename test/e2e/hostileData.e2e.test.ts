@@ -166,7 +166,7 @@ describe('hostile data in Chromium', () => {
       demo: createDemoRuntime(async () => ({ url, apiKey: key, close: async () => {} }))
     })
     const { page } = app
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
+    await page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
     const status = page.getByRole('contentinfo', { name: 'Status' })
 
     const readSyncState = async (): Promise<string> =>

@@ -29,7 +29,7 @@ async function fillAddForm(
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('button', { name: 'Settings' })
     .click()
-  const form = page.getByRole('form', { name: 'Add a ChartMogul workspace' })
+  const form = page.getByRole('form', { name: 'Add a workspace' })
   await form.getByLabel('Workspace name').fill(name)
   await form.getByLabel('API key').fill(apiKey)
   await form.getByRole('button', { name: 'Advanced' }).click()

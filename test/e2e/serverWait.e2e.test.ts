@@ -33,7 +33,7 @@ describe('a server that asks for an hour’s pause', () => {
     const status = page.getByRole('contentinfo', { name: 'Status' })
 
     const before = Date.now()
-    await page.getByRole('button', { name: 'Explore demo data' }).click()
+    await page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
     const message = status.getByText(/ChartMogul asked us to wait until \d\d:\d\d/)
     await expect.poll(() => message.count(), { timeout: 15_000 }).toBe(1)
     const text = (await message.textContent()) ?? ''

@@ -17,9 +17,9 @@ export function demoBackedBy(simulator: Pick<RunningSimulator, 'url' | 'apiKey'>
   }))
 }
 
-/** Clicks "Explore demo data" and waits until the first sync has finished. */
+/** Clicks "Open ChartMogul demo" and waits until the first sync has finished. */
 export async function exploreDemoAndWaitForSync(app: LaunchedApp, timeout = 30_000): Promise<void> {
-  await app.page.getByRole('button', { name: 'Explore demo data' }).click()
+  await app.page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
   await expect
     .poll(() => app.page.getByRole('contentinfo', { name: 'Status' }).textContent(), { timeout })
     .toContain('Last synced')

@@ -20,7 +20,9 @@ export interface PausableBackend {
   close(): Promise<void>
 }
 
-export async function pausableBackend(simulator: RunningSimulator): Promise<PausableBackend> {
+export async function pausableBackend(
+  simulator: Pick<RunningSimulator, 'port' | 'apiKey'>
+): Promise<PausableBackend> {
   const sockets = new Set<Socket>()
   let server: Server | null = null
   let port = 0

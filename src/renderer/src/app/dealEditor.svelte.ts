@@ -2,8 +2,9 @@
  * Which deal the editor dialog is open on, if any. One editor for the whole app: the
  * Opportunities grid, Customer 360 and the outbox view all open it here, and App renders it.
  */
-export type DealEditorTarget =
-  { kind: 'create'; customerUuid?: string } | { kind: 'edit'; uuid: string }
+import type { DealEditorTarget } from './dealEditorTarget'
+
+export type { DealEditorTarget }
 
 class DealEditor {
   target = $state<DealEditorTarget | null>(null)

@@ -6,6 +6,8 @@
  */
 import { liveQuery, type Subscription } from 'dexie'
 import type { WorkspaceCache } from '../cache'
+import type { ProviderId } from '../../../shared/providers/providerId'
+import { capabilitiesOf } from '../../../shared/providers/capabilities'
 import type { ConnectivitySource } from '../sync'
 import { describeSyncProblem } from './syncProblem'
 import {
@@ -13,7 +15,7 @@ import {
   listOutboxEntries,
   type ConflictChoice,
   type EntryId,
-  type OpportunityWrites,
+  type AnyOpportunityWrites,
   type OutboxOverview,
   type OutboxPause,
   type OutboxPusher,
@@ -23,17 +25,19 @@ import {
 
 export interface OutboxSessionOptions {
   cache: WorkspaceCache
-  writes: OpportunityWrites
+  writes: AnyOpportunityWrites
   connectivity: ConnectivitySource
   /** After a push changed cached rows (ids swapped, server values in). */
   onRowsChanged?: () => void
+  /** The workspace's provider (default ChartMogul): its deal rules and its name in messages. */
+  provider?: ProviderId
   /** Longest wait before pushing again while entries back off (default 5 min). */
   maxRetryDelayMs?: number
 }
 
 /** What a pause means for the user: the sync's wording for the same cause, plus the reassurance. */
-export function describePause(kind: string, message: string): string {
-  return `${describeSyncProblem(kind, message)} Your changes are kept and will be sent once it works.`
+export function describePause(kind: string, message: string, provider?: string): string {
+  return `${describeSyncProblem(kind, message, provider)} Your changes are kept and will be sent once it works.`
 }
 
 export class OutboxSession implements OutboxOverview {
@@ -60,11 +64,19 @@ export class OutboxSession implements OutboxOverview {
     this.pusher = createOutboxPusher({
       db: options.cache,
       writes: options.writes,
+      provider: options.provider,
       onStateChange: (state) => {
         this.pushing = state.status === 'pushing'
         this.paused =
           state.status === 'paused'
-            ? { kind: state.kind, reason: describePause(state.kind, state.reason) }
+            ? {
+                kind: state.kind,
+                reason: describePause(
+                  state.kind,
+                  state.reason,
+                  capabilitiesOf(options.provider ?? 'chartmogul').displayName
+                )
+              }
             : null
       }
     })

@@ -3,18 +3,17 @@
  * reactive status for the status bar and the sections. Opening a workspace starts syncing it;
  * everything shown comes from the cache, so it all works offline.
  */
-import type { Workspace } from '../../../shared/workspace/workspace'
-import type { SyncResource } from '../../../shared/sync/pageSource'
+import { providerOf, type Workspace } from '../../../shared/workspace/workspace'
+import type { ProviderId } from '../../../shared/providers/providerId'
+import { capabilitiesOf, type ProviderCapabilities } from '../../../shared/providers/capabilities'
 import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
 import { call, onBridgeEvent } from '../lib/bridge'
-import { RecordFeed, type RecordsListener } from './recordFeed'
-import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
-import { createBridgePageSource } from '../lib/bridgePageSource'
+import { adapterFor, type ProviderAdapter } from '../providers'
+import { RecordFeed, type FeedResource, type RecordsListener } from './recordFeed'
 import { OutboxSession } from './outboxSession.svelte'
 import { describeSyncProblem } from './syncProblem'
 import {
   browserConnectivity,
-  createSyncEngine,
   createSyncScheduler,
   type EngineStatus,
   type RateLimitWait,
@@ -53,6 +52,13 @@ export class WorkspaceSession {
   /** The account's currency (a new deal's default), remembered in the cache for offline use. */
   accountCurrency = $state(FALLBACK_CURRENCY)
 
+  /** What the open workspace's provider can do (ChartMogul's when none is open). */
+  capabilities = $derived<ProviderCapabilities>(
+    capabilitiesOf(this.workspace ? providerOf(this.workspace) : 'chartmogul')
+  )
+  /** The open workspace's provider behaviour (sync engine, writes, quick edits). */
+  adapter = $derived<ProviderAdapter>(adapterFor(this.workspace ?? {}))
+
   cache: WorkspaceCache | null = null
   private engine: SyncEngine | null = null
   private readonly feed = new RecordFeed()
@@ -72,13 +78,19 @@ export class WorkspaceSession {
     return this.workspaces
   }
 
-  async openDemo(): Promise<void> {
-    await this.open(await call('openDemoWorkspace', undefined))
+  /** Opens a provider's built-in demo workspace (ChartMogul's unless told otherwise). */
+  async openDemo(provider?: ProviderId): Promise<void> {
+    await this.open(await call('openDemoWorkspace', provider ? { provider } : undefined))
     await this.refreshWorkspaces()
   }
 
-  /** Checks the key with ChartMogul, stores it, and opens the new workspace. */
-  async add(input: { name: string; apiKey: string; baseUrl?: string }): Promise<void> {
+  /** Checks the key with the provider, stores it, and opens the new workspace. */
+  async add(input: {
+    name: string
+    apiKey: string
+    baseUrl?: string
+    provider?: ProviderId
+  }): Promise<void> {
     const workspace = await call('addWorkspace', input)
     await this.refreshWorkspaces()
     await this.open(workspace)
@@ -134,20 +146,20 @@ export class WorkspaceSession {
     this.accountCurrency = currencyOf(account?.value) ?? FALLBACK_CURRENCY
     this.revision++
     const connectivity = browserConnectivity()
+    const adapter = adapterFor(workspace)
     const outbox = new OutboxSession({
       cache,
-      writes: createBridgeOpportunityWrites(workspace.id),
+      writes: adapter.createWrites(workspace.id),
+      provider: providerOf(workspace),
       connectivity,
       onRowsChanged: () => this.dealsRevision++
     })
     this.outbox = outbox
 
-    const engine = createSyncEngine({
-      db: cache,
-      source: createBridgePageSource(workspace.id),
-      options: {
-        onRecordsCommitted: (resource, records) => this.feed.publish(resource, records)
-      }
+    const engine = adapter.createSyncEngine({
+      workspace,
+      cache,
+      onRecords: (resource, records) => this.feed.publish(resource, records)
     })
     this.engine = engine
     this.unsubscribers.push(
@@ -179,14 +191,18 @@ export class WorkspaceSession {
         // Every sync is followed by a push (a pull may have unblocked or conflicted edits). The
         // user's "Sync now" and a network coming back mean "now", not after the backoff.
         outbox.requestPush({ ignoreBackoff: trigger === 'manual' || trigger === 'online' })
-        if (result.outcome === 'complete') void this.refreshAccount(workspace.id, cache)
+        if (result.outcome === 'complete') void this.refreshAccount(adapter, workspace.id, cache)
         if (result.outcome === 'complete') {
           this.problem = null
           this.lastSyncedAt = Date.parse(result.finishedAt)
           void cache.meta.put({ key: LAST_SYNCED_META_KEY, value: result.finishedAt })
         } else if (result.outcome === 'failed' || result.outcome === 'partial') {
           const why = result.error
-            ? describeSyncProblem(result.error.kind, result.error.message)
+            ? describeSyncProblem(
+                result.error.kind,
+                result.error.message,
+                capabilitiesOf(providerOf(workspace)).displayName
+              )
             : null
           // A partial run still cached everything else: say so, and why the rest is missing.
           this.problem =
@@ -209,19 +225,23 @@ export class WorkspaceSession {
   }
 
   /** Refreshes the remembered account (currency) after a sync; offline keeps the last one. */
-  private async refreshAccount(workspaceId: string, cache: WorkspaceCache): Promise<void> {
+  private async refreshAccount(
+    adapter: ProviderAdapter,
+    workspaceId: string,
+    cache: WorkspaceCache
+  ): Promise<void> {
     try {
-      const account = await call('getAccount', { workspaceId })
-      if (this.cache !== cache) return
-      await cache.meta.put({ key: ACCOUNT_META_KEY, value: account })
-      this.accountCurrency = currencyOf(account) ?? this.accountCurrency
+      const refreshed = await adapter.refreshAccount(workspaceId)
+      if (refreshed === null || this.cache !== cache) return
+      await cache.meta.put({ key: ACCOUNT_META_KEY, value: refreshed.account })
+      this.accountCurrency = currencyOf(refreshed.account) ?? this.accountCurrency
     } catch {
       // Not worth a message: the default stays until the next sync tries again.
     }
   }
 
   /** Hears records of one resource as sync pages are committed; returns the unsubscribe. */
-  onRecords(resource: SyncResource, listener: RecordsListener): () => void {
+  onRecords(resource: FeedResource, listener: RecordsListener): () => void {
     return this.feed.subscribe(resource, listener)
   }
 

@@ -13,11 +13,12 @@ const hourMinute = new Intl.DateTimeFormat(undefined, {
  */
 export function serverWaitMessage(
   wait: RateLimitWait,
-  format: (ms: number) => string = (ms) => hourMinute.format(ms)
+  format: (ms: number) => string = (ms) => hourMinute.format(ms),
+  provider = 'ChartMogul'
 ): string {
   const retryAt = format(wait.retryAt)
   const askedUntil = format(wait.requestedUntil)
   return askedUntil === retryAt
-    ? `ChartMogul asked us to wait until ${retryAt}.`
-    : `ChartMogul asked us to wait until ${askedUntil}; Revdesk will try again at ${retryAt}.`
+    ? `${provider} asked us to wait until ${retryAt}.`
+    : `${provider} asked us to wait until ${askedUntil}; Revdesk will try again at ${retryAt}.`
 }

@@ -1,5 +1,6 @@
 /**
- * Column layouts for the four cached-data grids. Field names follow the camelCase domain models
+ * Column layouts for the cached-data grids (ChartMogul's four, Monaco's accounts and contacts,
+ * and the deals grid of either, from the provider's capability table). Field names follow the camelCase domain models
  * that the ChartMogul gateway maps wire JSON into. Columns marked `hide` start hidden and can be
  * shown from the grid's "Columns" menu.
  *
@@ -9,6 +10,11 @@
  *   (see `compareCellDay`). CSV export writes dates as ISO, not the localized text.
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
+import {
+  capabilitiesOf,
+  type DealField,
+  type ProviderCapabilities
+} from '../../../../shared/providers/capabilities'
 import { centsToMajorUnits, compareCellDay } from '../../grid/values'
 import { centsFormatter, dateFormatter, formatPercent } from './formatters'
 
@@ -74,6 +80,110 @@ const code = (name: string, headerName: string, extra: Extra = {}): ColDef<Row> 
     ...extra
   })
 
+/**
+ * A field stored as a reference (an owner id, a stage key) shown as its label: the one a row
+ * decorator put beside it (`ownerName`), else `labelOf` (stage keys, from the cached schema).
+ * The value stays the reference, so an edit starts from it; display, filter, quick search, sort
+ * and CSV use the label.
+ */
+function shownAs(
+  name: string,
+  headerName: string,
+  labelField: string | null,
+  extra: Extra = {},
+  /** For a value with no row around it (a select editor's options): its label. */
+  labelOf: (value: string) => string = (value) => value
+) {
+  const label = (data: unknown, value?: unknown): string => {
+    const row = data as Record<string, unknown> | undefined
+    const shown = labelField ? row?.[labelField] : undefined
+    if (typeof shown === 'string' && shown !== '') return shown
+    const raw = row ? row[name] : value
+    return typeof raw === 'string' ? labelOf(raw) : ''
+  }
+  return text(name, headerName, {
+    valueFormatter: (params) => label(params.data, params.value),
+    filterValueGetter: (params) => label(params.data),
+    getQuickFilterText: (params) => label(params.data),
+    useValueFormatterForExport: true,
+    // Sort by what is shown, not by the id behind it.
+    comparator: (_a, _b, nodeA, nodeB) => label(nodeA.data).localeCompare(label(nodeB.data)),
+    ...extra
+  })
+}
+
+/** A list of words (tags): shown, filtered and searched as "a, b". */
+function list(name: string, headerName: string, extra: Extra = {}): ColDef<Row> {
+  const joined = (data: unknown): string => {
+    const value = (data as Record<string, unknown> | undefined)?.[name]
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : ''
+  }
+  return text(name, headerName, {
+    valueGetter: (params) => joined(params.data),
+    ...extra
+  })
+}
+
+/**
+ * The deals grid's columns for a provider: only the fields its capability table lists, headed
+ * in its words (Customer / Account, Amount / Estimated value). An owner kept as a user id and a
+ * stage kept as a schema key are shown by name and label.
+ */
+export function dealColumns(
+  capabilities: ProviderCapabilities,
+  lookups: { stageLabel?: (key: string) => string } = {}
+): ColDef<Row>[] {
+  const fields = capabilities.dealFields
+  const parent = fields.customerUuid?.label ?? 'Customer'
+  const columns: [DealField | null, ColDef<Row>][] = [
+    ['name', text('name', fields.name?.label ?? 'Name', { flex: 2, minWidth: 160 })],
+    [
+      // The parent's name (looked up in the cache), or its id until that parent is synced.
+      'customerUuid',
+      text('customerName', parent, {
+        flex: 2,
+        minWidth: 160,
+        valueGetter: (params) => {
+          const data = params.data as { customerName?: string | null; customerUuid?: string }
+          return data?.customerName || data?.customerUuid || ''
+        }
+      })
+    ],
+    ['customerUuid', text('customerUuid', `${parent} id`, { hide: true })],
+    [
+      'owner',
+      capabilities.ownerReference === 'user-id'
+        ? shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 160 })
+        : text('owner', 'Owner', { flex: 2, minWidth: 160 })
+    ],
+    ['pipeline', text('pipeline', 'Pipeline')],
+    [
+      'pipelineStage',
+      capabilities.stageSource === 'schema'
+        ? shownAs('pipelineStage', 'Stage', null, {}, lookups.stageLabel)
+        : text('pipelineStage', 'Stage')
+    ],
+    [
+      'amountCents',
+      money('amountCents', fields.amountCents?.label ?? 'Amount', {
+        // A deal with no currency has no value (Monaco's may have none): blank, not $0.00.
+        valueFormatter: (params) =>
+          (params.data as { currency?: string } | undefined)?.currency ? centsFormatter(params) : ''
+      })
+    ],
+    ['type', text('type', 'Type', { hide: true })],
+    ['forecastCategory', code('forecastCategory', 'Forecast')],
+    ['winLikelihood', percent('winLikelihood', 'Win likelihood', { hide: true })],
+    ['estimatedCloseDate', date('estimatedCloseDate', 'Close date')],
+    ['tags', list('tags', 'Tags', { flex: 2 })],
+    [null, date('createdAt', 'Created', { hide: true })],
+    [null, date('updatedAt', 'Updated', { hide: true })]
+  ]
+  return columns
+    .filter(([field]) => field === null || fields[field] !== undefined)
+    .map(([, column]) => column)
+}
+
 export const GRID_COLUMNS = {
   customers: [
     text('name', 'Name', { flex: 2, minWidth: 160 }),
@@ -112,26 +222,26 @@ export const GRID_COLUMNS = {
     text('customerExternalId', 'Customer external id', { hide: true }),
     text('currency', 'Currency', { hide: true })
   ],
-  opportunities: [
-    // The customer's name (looked up in the cache), or its uuid until that customer is synced.
-    text('customerName', 'Customer', {
-      flex: 2,
-      minWidth: 160,
-      valueGetter: (params) => {
-        const data = params.data as { customerName?: string | null; customerUuid?: string }
-        return data?.customerName || data?.customerUuid || ''
-      }
-    }),
-    text('customerUuid', 'Customer id', { hide: true }),
-    text('owner', 'Owner', { flex: 2, minWidth: 160 }),
-    text('pipeline', 'Pipeline'),
-    text('pipelineStage', 'Stage'),
-    money('amountCents', 'Amount'),
-    text('type', 'Type', { hide: true }),
-    code('forecastCategory', 'Forecast'),
-    percent('winLikelihood', 'Win likelihood', { hide: true }),
-    date('estimatedCloseDate', 'Close date'),
-    date('createdAt', 'Created', { hide: true }),
-    date('updatedAt', 'Updated', { hide: true })
-  ]
+  accounts: [
+    text('name', 'Name', { flex: 2, minWidth: 160 }),
+    text('status', 'Status'),
+    text('domain', 'Domain', { flex: 2, minWidth: 160 }),
+    shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 160 }),
+    list('tags', 'Tags', { flex: 2 }),
+    date('createdAt', 'Created'),
+    date('updatedAt', 'Updated', { hide: true }),
+    text('id', 'Account id', { hide: true })
+  ],
+  contacts: [
+    text('name', 'Name', { flex: 2, minWidth: 160 }),
+    text('email', 'Email', { flex: 2, minWidth: 180 }),
+    text('title', 'Title', { flex: 2 }),
+    text('accountName', 'Account', { flex: 2, minWidth: 160 }),
+    text('phoneNumber', 'Phone'),
+    date('createdAt', 'Created'),
+    list('tags', 'Tags', { hide: true }),
+    text('accountId', 'Account id', { hide: true })
+  ],
+  /** ChartMogul's deals, kept under this name for what already reads it. */
+  opportunities: dealColumns(capabilitiesOf('chartmogul'))
 } satisfies Record<string, ColDef<Row>[]>

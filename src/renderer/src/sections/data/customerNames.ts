@@ -1,5 +1,6 @@
 /**
- * Opportunities carry only their customer's uuid; the grid shows the customer's name. Names are
+ * Opportunities carry only their customer's uuid (a Monaco account's id); the grid shows the
+ * customer's (account's) name, from the table the provider's deals belong to. Names are
  * looked up by primary key for just the customers those rows mention (never a full table read),
  * and remembered so rows that arrive live from a sync page get theirs without another read.
  */
@@ -7,8 +8,13 @@ import type { WorkspaceCache } from '../../cache'
 
 type WithCustomer = { customerUuid?: unknown; customerName?: string | null }
 
+/** The cache tables a deal's parent lives in (`capabilities.dealParent.section`). */
+export type DealParentTable = 'customers' | 'accounts'
+
 export class CustomerNames {
   private readonly names = new Map<string, string>()
+
+  constructor(private readonly parent: DealParentTable = 'customers') {}
 
   /** Looks up the names these rows (fresh from the cache, so named in place) need. */
   async load<Row extends object>(cache: WorkspaceCache, rows: Row[]): Promise<Row[]> {
@@ -19,10 +25,11 @@ export class CustomerNames {
       }
     }
     if (wanted.size > 0) {
-      const customers = await cache.customers.bulkGet([...wanted])
-      for (const customer of customers) {
-        if (customer?.name) this.names.set(customer.uuid, customer.name)
-      }
+      const keys = [...wanted]
+      const parents = await cache[this.parent].bulkGet(keys)
+      parents.forEach((parent, index) => {
+        if (parent?.name) this.names.set(keys[index] as string, parent.name)
+      })
     }
     for (const row of rows as WithCustomer[]) this.name(row)
     return rows

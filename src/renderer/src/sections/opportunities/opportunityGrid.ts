@@ -6,7 +6,11 @@
 import type { ColDef } from 'ag-grid-community'
 import type { CachedOpportunity, OutboxEntry } from '../../cache'
 import { FORECAST_CATEGORIES, type OpportunityPatch } from '../../../../shared/domain'
-import { GRID_COLUMNS } from '../data/columns'
+import {
+  capabilitiesOf,
+  type ProviderCapabilities
+} from '../../../../shared/providers/capabilities'
+import { dealColumns } from '../data/columns'
 import { AmountCellEditor } from './amountCellEditor'
 
 /** Where a deal's local changes stand, worst first. */
@@ -131,7 +135,14 @@ export function isQuickEditField(field: string): field is QuickEditField {
 }
 
 export interface OpportunityColumnsOptions {
+  /** The stage choices (keys) for a row's pipeline. */
   stagesFor: (pipeline: string) => string[]
+  /** Whose deals these are (default ChartMogul): which columns exist and which may be edited. */
+  capabilities?: ProviderCapabilities
+  /** What a stage key reads as, in the stage column and its editor (default: the key). */
+  stageLabel?: (key: string) => string
+  /** Runtime knowledge on top of the capability table (Monaco's `updatable: false`). */
+  canEdit?: (field: QuickEditField) => boolean
 }
 
 /**
@@ -140,6 +151,9 @@ export interface OpportunityColumnsOptions {
  * the cell shows the cache's value, with its Pending badge, once the row is re-read.
  */
 export function opportunityColumns(options: OpportunityColumnsOptions): ColDef<OpportunityRow>[] {
+  const capabilities = options.capabilities ?? capabilitiesOf('chartmogul')
+  const quickEditable = (field: QuickEditField): boolean =>
+    capabilities.dealFields[field]?.editable === true && (options.canEdit?.(field) ?? true)
   const editable = (extra: Partial<ColDef<OpportunityRow>>): Partial<ColDef<OpportunityRow>> => ({
     editable: true,
     // Keep what was typed as it is ("1,234.50"): the data type's number parser would lose it.
@@ -160,14 +174,18 @@ export function opportunityColumns(options: OpportunityColumnsOptions): ColDef<O
     amountCents: editable({ cellEditor: AmountCellEditor }),
     estimatedCloseDate: editable({ cellEditor: 'agDateStringCellEditor' })
   }
-  const base = (GRID_COLUMNS.opportunities as ColDef<OpportunityRow>[]).map((column) => {
-    const extra = column.field ? decorate[column.field] : undefined
+  const base = (
+    dealColumns(capabilities, { stageLabel: options.stageLabel }) as ColDef<OpportunityRow>[]
+  ).map((column) => {
+    const field = column.field
+    const extra =
+      field && isQuickEditField(field) && quickEditable(field) ? decorate[field] : undefined
     return extra ? { ...column, ...extra } : column
   })
   const sync: ColDef<OpportunityRow> = {
     colId: 'sync',
     headerName: 'Sync',
-    headerTooltip: 'Changes made here that have not reached ChartMogul yet',
+    headerTooltip: `Changes made here that have not reached ${capabilities.displayName} yet`,
     valueGetter: (params) => {
       const state = syncStateOf(params.data)
       return state ? SYNC_LABELS[state] : ''
