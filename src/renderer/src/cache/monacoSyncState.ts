@@ -19,7 +19,9 @@ export interface MonacoWindowState {
   /** Steps and records committed in this window (resumed passes keep counting). */
   steps: number
   records: number
-  /** The window's `total_count` as last seen (first step: an estimate; last: for drift). */
+  /** Records main could not read (malformed), so drift counts them as seen. */
+  skipped: number
+  /** The window's `total_count`: from its first step (an estimate), then its last (drift). */
   totalCount: number | null
 }
 

@@ -6,13 +6,7 @@
  */
 import type { SyncErrorInfo } from '../cache/syncState'
 import { isoAt, type SyncClock } from './clock'
-import type {
-  EngineStatus,
-  RunOutcome,
-  SyncEngine,
-  SyncRunOptions,
-  SyncRunResult
-} from './engine'
+import type { EngineStatus, RunOutcome, SyncEngine, SyncRunOptions, SyncRunResult } from './engine'
 import { toErrorInfo } from './failures'
 import type { ProgressListener, ProgressResource, ResourceProgress } from './progress'
 import type { RateLimitWait } from './serverWait'
