@@ -88,7 +88,7 @@ function sortedBy<T extends object>(entity: MonacoSyncEntity, rows: T[]): T[] {
  * sends them, through JSON, then the gateway's own schemas and mappers (deals to the neutral
  * model with stage keys).
  */
-export function expectedReplica(sim: RunningMonacoSimulator): Replica {
+export function expectedReplica(sim: Pick<RunningMonacoSimulator, 'store'>): Replica {
   const { store } = sim
   const lookups = (entity: MonacoSyncEntity): RenderLookups => ({
     user: (id) => store.user(id),
