@@ -26,7 +26,14 @@ import {
 } from './support/org'
 
 const SCENARIOS = 12
-const OPTIONS = { pageSize: 10, recordsPerWindow: 30, retryDelayMs: 1, stepAttempts: 2 }
+// Two planned windows per entity at most, so windows are also split mid-pass (then crash).
+const OPTIONS = {
+  pageSize: 10,
+  recordsPerWindow: 30,
+  maxWindows: 2,
+  retryDelayMs: 1,
+  stepAttempts: 2
+}
 
 let sim: RunningMonacoSimulator
 let source: MonacoSource

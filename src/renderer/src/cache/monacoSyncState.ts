@@ -23,6 +23,8 @@ export interface MonacoWindowState {
   skipped: number
   /** The window's `total_count`: from its first step (an estimate), then its last (drift). */
   totalCount: number | null
+  /** Records after the position, as the last step counted them (null before the first). */
+  remaining: number | null
 }
 
 export interface MonacoPassState {
@@ -35,6 +37,11 @@ export interface MonacoPassState {
   startedAt: string
   /** `bounds().totalCount` when the pass was planned: the estimate before any window reads. */
   estimatedTotal: number | null
+  /**
+   * The newest `created_at` when the pass was planned: where the last (open-ended) window's
+   * remaining span is taken to end when it is split.
+   */
+  newestCreatedAt: string | null
   windows: MonacoWindowState[]
 }
 

@@ -90,6 +90,7 @@ export function createMonacoSyncEngine(input: CreateMonacoSyncEngineInput): Sync
       onServerWait: context.beginServerWait
     })
     const fail = (error: unknown): void => stop({ outcome: 'failed', error })
+    const walks = { active: 0 }
 
     const lookups = await syncLookups(db, source, call, scope, options.clock, fail)
     const stoppedEarly = stopReason as StopReason | null
@@ -109,7 +110,8 @@ export function createMonacoSyncEngine(input: CreateMonacoSyncEngineInput): Sync
             call,
             scope: entityScope,
             progress: trackers.get(entity) as MonacoProgressTracker,
-            fail
+            fail,
+            walks
           },
           entity,
           request.full === true

@@ -23,12 +23,14 @@ import {
   commitStep,
   finishPass,
   loadSyncRow,
-  recordEntityError
+  recordEntityError,
+  splitWindow
 } from './passStore'
 import type { MonacoProgressTracker } from './progress'
 import { checkStep } from './stepCheck'
 import type { MonacoCaller } from './stepFetch'
 import { planWindows } from './windows'
+import { splitPoint } from './windowSplit'
 
 export interface EntitySyncContext {
   db: WorkspaceCache
@@ -40,6 +42,8 @@ export interface EntitySyncContext {
   progress: MonacoProgressTracker
   /** Fails the whole run (the cache could not be written). */
   fail(error: unknown): void
+  /** Walks running across the run's entities (windows are split while below maxInFlight). */
+  walks: { active: number }
 }
 
 type WalkOutcome = 'done' | 'errored' | 'stopped' | 'refused'
@@ -169,6 +173,7 @@ async function planPass(
     updatedAfter: choice.updatedAfter,
     startedAt,
     estimatedTotal: total,
+    newestCreatedAt: bounds.newestCreatedAt,
     ranges: planWindows({ ...bounds, totalCount: total ?? 0 }, options)
   })
 }
@@ -188,7 +193,10 @@ async function fallBackToFull(
   return planPass(ctx, entity, { mode: 'full', updatedAfter: null })
 }
 
-/** Walks every window not yet done, in parallel. */
+/**
+ * Walks every window not yet done, in parallel, splitting windows while fewer walks run than
+ * the engine keeps in flight (the new windows are walked too).
+ */
 async function walkWindows(
   ctx: EntitySyncContext,
   entity: MonacoSyncEntity,
@@ -196,19 +204,43 @@ async function walkWindows(
 ): Promise<WalkOutcome> {
   // One scope per pass: a refused filter stops the pass's other windows at once.
   const passScope = ctx.scope.child()
+  const running: Promise<WalkOutcome>[] = []
   let refused = false
-  try {
-    const outcomes = await Promise.all(
-      pass.windows.map(async (window, index): Promise<WalkOutcome> => {
-        if (window.done) return 'done'
-        const outcome = await walkWindow(ctx, entity, pass, index, window, passScope)
-        if (outcome === 'refused') {
-          refused = true
+  // A walk that throws (the cache could not be written) stops the others; its error is
+  // rethrown once every walk has settled, so none is left unobserved.
+  let broken: { error: unknown } | null = null
+  const start = (index: number, window: MonacoWindowState): void => {
+    ctx.walks.active += 1
+    running.push(
+      walkWindow(ctx, entity, pass, index, window, passScope, start)
+        .catch((error: unknown): WalkOutcome => {
+          broken ??= { error }
           passScope.abort(new RunStoppedError())
-        }
-        return outcome
-      })
+          return 'stopped'
+        })
+        .then((outcome) => {
+          if (outcome === 'refused') {
+            refused = true
+            passScope.abort(new RunStoppedError())
+          }
+          return outcome
+        })
+        .finally(() => {
+          ctx.walks.active -= 1
+        })
     )
+  }
+  try {
+    pass.windows.forEach((window, index) => {
+      if (!window.done) start(index, window)
+    })
+    // Walks started by splits join the list while it is awaited.
+    const outcomes: WalkOutcome[] = []
+    for (let i = 0; i < running.length; i++) {
+      outcomes.push(await (running[i] as Promise<WalkOutcome>))
+    }
+    const failure = broken as { error: unknown } | null
+    if (failure !== null) throw failure.error
     if (refused) return 'refused'
     if (outcomes.includes('stopped')) return 'stopped'
     if (outcomes.includes('errored')) return 'errored'
@@ -224,13 +256,15 @@ async function walkWindow(
   pass: MonacoPassState,
   index: number,
   initial: MonacoWindowState,
-  scope: AbortScope
+  scope: AbortScope,
+  startWalk: (index: number, window: MonacoWindowState) => void
 ): Promise<WalkOutcome> {
   const { db, options, source, progress } = ctx
   let window = initial
   const updatedAfter = pass.updatedAfter ?? undefined
   for (;;) {
     const sent = window.position
+    const range = window.range
     let step
     try {
       step = await ctx.call(
@@ -241,7 +275,7 @@ async function walkWindow(
               {
                 entity,
                 position: sent,
-                createdRange: window.range,
+                createdRange: range,
                 pageSize: options.pageSize,
                 ...(updatedAfter ? { updatedAfter } : {})
               },
@@ -270,11 +304,24 @@ async function walkWindow(
     progress.committed(committed.pass)
     if (committed.rows.length > 0) options.onRecordsCommitted?.(entity, committed.rows)
     if (window.done) return 'done'
+    // Between this window's steps (nothing of it in flight): hand half its span to a new walk.
+    const at =
+      ctx.walks.active < options.maxInFlight
+        ? splitPoint(window, committed.pass, options.pageSize)
+        : null
+    if (at !== null && !scope.aborted) {
+      const split = await splitWindow(db, entity, pass.generation, index, at)
+      if (split !== null) {
+        window = split.pass.windows[index] as MonacoWindowState
+        progress.committed(split.pass)
+        startWalk(split.index, split.pass.windows[split.index] as MonacoWindowState)
+      }
+    }
   }
 }
 
 /** A window that has not read its size yet goes first: knowing it orders the rest. */
 function remainingEstimate(window: MonacoWindowState): number {
-  if (window.totalCount === null) return Number.MAX_SAFE_INTEGER - 1
-  return Math.max(0, window.totalCount - window.records)
+  if (window.remaining === null) return Number.MAX_SAFE_INTEGER - 1
+  return Math.max(0, window.remaining)
 }

@@ -30,7 +30,21 @@ export interface PassPlan {
   updatedAfter: string | null
   startedAt: string
   estimatedTotal: number | null
+  newestCreatedAt: string | null
   ranges: CreatedRange[]
+}
+
+function newWindow(range: CreatedRange): MonacoWindowState {
+  return {
+    range,
+    position: START_POSITION,
+    done: false,
+    steps: 0,
+    records: 0,
+    skipped: 0,
+    totalCount: null,
+    remaining: null
+  }
 }
 
 /** Stores a new pass with the next generation; any pass in progress is replaced. */
@@ -48,15 +62,8 @@ export async function beginPass(
       updatedAfter: plan.updatedAfter,
       startedAt: plan.startedAt,
       estimatedTotal: plan.estimatedTotal,
-      windows: plan.ranges.map((range): MonacoWindowState => ({
-        range,
-        position: START_POSITION,
-        done: false,
-        steps: 0,
-        records: 0,
-        skipped: 0,
-        totalCount: null
-      }))
+      newestCreatedAt: plan.newestCreatedAt,
+      windows: plan.ranges.map(newWindow)
     }
     await db.monacoSync.put({ ...row, generation, pass })
     return pass
@@ -121,13 +128,58 @@ export async function commitStep(
       totalCount:
         (window.steps === 0 || step.done) && step.totalCount !== null
           ? step.totalCount
-          : window.totalCount
+          : window.totalCount,
+      remaining: remainingAfter(step, window)
     }
     const next: MonacoPassState = { ...pass, windows }
     writes.push(db.monacoSync.put({ ...row, pass: next }))
     await Promise.all(writes)
     return { pass: next, rows, skipped: skipped.length }
   })
+}
+
+/**
+ * Hands the part of a window's span from `at` on to a new window (appended), so another walk
+ * reads it in parallel. Only between the window's steps, and only ahead of its position: the
+ * records it has read all sort before `at`, so the two stay disjoint. Returns the new window's
+ * index, or null when the window moved on meanwhile.
+ */
+export async function splitWindow(
+  db: WorkspaceCache,
+  entity: MonacoSyncEntity,
+  generation: number,
+  windowIndex: number,
+  at: string
+): Promise<{ pass: MonacoPassState; index: number } | null> {
+  return db.transaction('rw', db.monacoSync, async () => {
+    const row = await loadSyncRow(db, entity)
+    const pass = row.pass
+    const window = pass?.windows[windowIndex]
+    if (pass?.generation !== generation || window === undefined || window.done) return null
+    const cut = Date.parse(at)
+    const position =
+      window.position.createdAt === null ? NaN : Date.parse(window.position.createdAt)
+    const before = window.range.before === undefined ? Infinity : Date.parse(window.range.before)
+    if (!(cut > position && cut < before)) return null
+    const windows = [...pass.windows]
+    windows[windowIndex] = { ...window, range: { ...window.range, before: at }, remaining: null }
+    const { before: end } = window.range
+    windows.push(newWindow(end === undefined ? { from: at } : { from: at, before: end }))
+    const next: MonacoPassState = { ...pass, windows }
+    await db.monacoSync.put({ ...row, pass: next })
+    return { pass: next, index: windows.length - 1 }
+  })
+}
+
+/**
+ * A step's count is of records from the position it was sent on: the page it read, plus the
+ * ids at that instant read before (dropped from the page, still counted), plus what remains.
+ */
+function remainingAfter(step: MonacoStep<object>, sent: MonacoWindowState): number | null {
+  if (step.done) return 0
+  if (step.totalCount === null) return null
+  const seenAgain = sent.position.instantDone ? 0 : sent.position.seenIdsAtThatInstant.length
+  return Math.max(0, step.totalCount - step.items.length - step.skipped.length - seenAgain)
 }
 
 export interface PassSummary {

@@ -126,14 +126,16 @@ function totals(pass: MonacoPassState): { pages: number; records: number; skippe
 }
 
 /**
- * Each window's `total_count` once it has read one (a finished window: what it wrote);
- * before every window has, the count `bounds` gave when the pass was planned.
+ * Each window's records plus what its last step counted after its position (a finished
+ * window: what it wrote); before every window has read, the count `bounds` gave when the
+ * pass was planned.
  */
 function estimateOf(pass: MonacoPassState | null, records: number): number | null {
   if (pass === null) return null
   let sum = 0
   for (const w of pass.windows) {
     if (w.done) sum += w.records
+    else if (w.remaining !== null) sum += w.records + w.remaining
     else if (w.totalCount !== null) sum += Math.max(w.records, w.totalCount)
     else return pass.estimatedTotal === null ? null : Math.max(records, pass.estimatedTotal)
   }
