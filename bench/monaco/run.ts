@@ -26,7 +26,11 @@ import { writePhase } from './writePhase'
 
 const QUICK = process.env['BENCH_QUICK'] === '1'
 const LATENCY_MS = 250
-const TIME_SCALE = Number(process.env['BENCH_MONACO_TIMESCALE'] ?? 6)
+// 7×: the budget (80/min → 9.3 requests a real second) sits just above what four requests in
+// flight at 250 ms latency plus the simulator's work deliver, so the run is bound by the budget,
+// not by latency. Calibration runs (one round each) at 6× measured ratio ≈ 0.55 with
+// budgetUse ≈ 0.99: the ratio depends on the scale chosen, which is why it is reported.
+const TIME_SCALE = Number(process.env['BENCH_MONACO_TIMESCALE'] ?? 7)
 const ROUNDS = Number(process.env['BENCH_MONACO_ROUNDS'] ?? (QUICK ? 1 : 3))
 const SIZE = QUICK
   ? { accounts: 2_000, contacts: 4_000, opportunities: 1_000 }
@@ -97,6 +101,11 @@ const result = {
       "Revdesk's limiter at its default 80 % budget (80/min, 800/h), both on clocks running " +
       `${TIME_SCALE}× faster than real time; latency is real`,
     timeScale: TIME_SCALE,
+    timeScaleNote:
+      'The ratio depends on the scale: a faster budget shortens the engine run, not the ' +
+      'sequential loop (latency-bound at ~3.5 requests/s). One-round calibration at 6×: ratio ' +
+      '≈ 0.55, budgetUse ≈ 0.99. The simulator runs in a worker thread (its filtered listings ' +
+      'cost ~100 ms of CPU each) so it does not share the engine’s event loop.',
     budgetPerSecond: round(org.budgetPerSecond),
     budgetUse: "engine requests ÷ wall seconds ÷ the limiter's per-minute budget in real seconds",
     ratio: 'engine wall time ÷ sequential page loop wall time (medians)',

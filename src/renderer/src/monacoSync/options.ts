@@ -13,13 +13,14 @@ export interface MonacoSyncOptions {
   /** Entities a run syncs; default accounts, contacts, opportunities. */
   entities?: readonly MonacoSyncEntity[]
   /**
-   * Steps in flight at once across every walk; default 8. Above main's in-flight cap (4) on
+   * Steps in flight at once across every walk; default 6. Above main's in-flight cap (4) on
    * purpose: the limiter always has a request queued to start the moment the budget allows.
    */
   maxInFlight?: number
   /** Records per request, 1–500 (Monaco's cap); default 500, the fewest requests. */
   pageSize?: number
-  /** A `created_at` window should hold about this many records; default 5,000 (10 pages). */
+  /** A planned `created_at` window should hold about this many records; default 10,000 (20
+   * pages). Fewer, larger windows cost fewer requests; walks split them when too few run. */
   recordsPerWindow?: number
   /** Most windows one entity's pass is split into; default 8. */
   maxWindows?: number
@@ -53,9 +54,9 @@ export function resolveMonacoSyncOptions(
 ): ResolvedMonacoSyncOptions {
   const resolved: ResolvedMonacoSyncOptions = {
     entities: options.entities ?? MONACO_SYNC_ENTITIES,
-    maxInFlight: options.maxInFlight ?? 8,
+    maxInFlight: options.maxInFlight ?? 6,
     pageSize: options.pageSize ?? 500,
-    recordsPerWindow: options.recordsPerWindow ?? 5_000,
+    recordsPerWindow: options.recordsPerWindow ?? 10_000,
     maxWindows: options.maxWindows ?? 8,
     stepAttempts: options.stepAttempts ?? 4,
     retryDelayMs: options.retryDelayMs ?? 1_000,
