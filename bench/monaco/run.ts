@@ -43,8 +43,8 @@ function log(message: string): void {
 log(`generating ${JSON.stringify(SIZE)}; latency ${LATENCY_MS} ms; time scale ${TIME_SCALE}×`)
 const org = await startBenchOrg({ size: SIZE, latencyMs: LATENCY_MS, timeScale: TIME_SCALE })
 const total = SIZE.accounts + SIZE.contacts + SIZE.opportunities
-const engineRuns: EngineRunResult[] = []
-const sequentialRuns: SequentialRunResult[] = []
+const engineRuns: Array<EngineRunResult & { http429: number }> = []
+const sequentialRuns: Array<SequentialRunResult & { http429: number }> = []
 
 try {
   for (const [r, order] of interleavedOrder(['engine', 'sequential'] as const, ROUNDS).entries()) {
@@ -52,20 +52,18 @@ try {
       if (variant === 'engine') {
         const run = await runEngine(org)
         const http429 = (await org.stats()).byStatus[429] ?? 0
-        engineRuns.push(run)
+        engineRuns.push({ ...run, http429 })
         log(
           `round ${r + 1} engine: ${Math.round(run.wallMs)} ms, ${run.requests} requests, ` +
             `${run.outcome}, exact ${run.replicaExact}, 429s ${http429}`
         )
-        if (http429 > 0) throw new Error(`the engine run met ${http429} HTTP 429s`)
       } else {
         const run = await runSequential(org)
         const http429 = (await org.stats()).byStatus[429] ?? 0
-        sequentialRuns.push(run)
+        sequentialRuns.push({ ...run, http429 })
         log(
           `round ${r + 1} sequential: ${Math.round(run.wallMs)} ms, ${run.requests} requests, 429s ${http429}`
         )
-        if (http429 > 0) throw new Error(`the sequential run met ${http429} HTTP 429s`)
       }
     }
   }
@@ -80,8 +78,9 @@ const ratePerSecond = median(engineRuns.map((r) => r.requests / (r.wallMs / 1000
 const budgetUse = ratePerSecond / org.budgetPerSecond
 const ratio = wallMs / sequentialMs
 const replicaExact = engineRuns.every((r) => r.replicaExact && r.outcome === 'complete')
+const http429 = engineRuns.reduce((n, r) => n + r.http429, 0)
 const targets: Record<string, Target> = {
-  http429: atMost(0, 0),
+  http429: atMost(http429, 0),
   budgetUse: atLeast(round(budgetUse), 0.9),
   ratio: atMost(round(ratio), 0.5),
   replicaExact: { target: 'true', value: replicaExact, met: replicaExact }
@@ -107,7 +106,9 @@ const result = {
       '≈ 0.55, budgetUse ≈ 0.99. The simulator runs in a worker thread (its filtered listings ' +
       'cost ~100 ms of CPU each) so it does not share the engine’s event loop.',
     budgetPerSecond: round(org.budgetPerSecond),
-    budgetUse: "engine requests ÷ wall seconds ÷ the limiter's per-minute budget in real seconds",
+    budgetUse:
+      "engine requests ÷ wall seconds ÷ the limiter's per-minute budget in real seconds; above 1 " +
+      'is possible: sliding windows admit a whole minute’s budget at once when a run starts',
     ratio: 'engine wall time ÷ sequential page loop wall time (medians)',
     replicaExact:
       "every cached account, contact and deal equals the simulator's record mapped by the gateway's own mappers, and nothing else is cached",
@@ -119,7 +120,9 @@ const result = {
   sequentialMs: Math.round(sequentialMs),
   requests,
   sequentialRequests: median(sequentialRuns.map((r) => r.requests)),
-  http429: 0,
+  /** HTTP 429s the simulator sent during the engine runs (all rounds). */
+  http429,
+  sequentialHttp429: sequentialRuns.reduce((n, r) => n + r.http429, 0),
   ratePerSecond: round(ratePerSecond),
   budgetUse: round(budgetUse),
   ratio: round(ratio),
