@@ -6,7 +6,12 @@ export {
   type MetaEntry
 } from './db'
 export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema'
-export type { MonacoPassState, MonacoSyncRow } from './monacoSyncState'
+export {
+  initialMonacoSyncRow,
+  type MonacoPassState,
+  type MonacoSyncRow,
+  type MonacoWindowState
+} from './monacoSyncState'
 export {
   hasPendingEdits,
   withoutBookkeeping,

@@ -4,8 +4,28 @@
  * of that step.
  */
 import type { KeysetPosition } from '../../../shared/sync/keysetPosition'
-import type { MonacoSyncEntity } from '../../../shared/sync/monacoSource'
+import type { CreatedRange, MonacoSyncEntity } from '../../../shared/sync/monacoSource'
 import type { SyncErrorInfo } from './syncState'
+
+/**
+ * One `created_at` window of a pass: its own keyset walk. Windows of one entity are disjoint
+ * and together cover every instant (the first is open at the start, the last at the end), so
+ * they walk in parallel and no record is read twice.
+ */
+export interface MonacoWindowState {
+  range: CreatedRange
+  position: KeysetPosition
+  done: boolean
+  /** Steps and records committed in this window (resumed passes keep counting). */
+  steps: number
+  records: number
+  /** Records main could not read (malformed), so drift counts them as seen. */
+  skipped: number
+  /** The window's `total_count`: from its first step (an estimate), then its last (drift). */
+  totalCount: number | null
+  /** Records after the position, as the last step counted them (null before the first). */
+  remaining: number | null
+}
 
 export interface MonacoPassState {
   /** `full` reads everything and sweeps what it did not see; `incremental` reads changes. */
@@ -14,17 +34,21 @@ export interface MonacoPassState {
   generation: number
   /** Incremental passes: records updated strictly after this ISO instant. */
   updatedAfter: string | null
-  position: KeysetPosition
   startedAt: string
-  /** Records written by this pass so far (resumed passes keep counting). */
-  records: number
-  /** The first step's `total_count`: the estimate progress and ETA use. */
+  /** `bounds().totalCount` when the pass was planned: the estimate before any window reads. */
   estimatedTotal: number | null
-  steps: number
+  /**
+   * The newest `created_at` when the pass was planned: where the last (open-ended) window's
+   * remaining span is taken to end when it is split.
+   */
+  newestCreatedAt: string | null
+  windows: MonacoWindowState[]
 }
 
 export interface MonacoSyncRow {
   entity: MonacoSyncEntity
+  /** The latest generation any pass of this entity was given (the next pass takes one more). */
+  generation: number
   /** The pass in progress, or null between passes. */
   pass: MonacoPassState | null
   /** Generation of the last complete full pass (0 = never). */
@@ -36,7 +60,23 @@ export interface MonacoSyncRow {
    * records updated after it (less a safety margin for clock skew).
    */
   highWater: string | null
-  /** The last pass's `total_count` − records seen, for the log (see keysetListing.ts). */
+  /** The last complete pass's `total_count` − records seen, summed over windows, for the log. */
   lastCountDrift: number | null
+  /** Rows the last complete full pass removed (the server no longer has them). */
+  lastRemoved: number | null
   lastError: SyncErrorInfo | null
+}
+
+export function initialMonacoSyncRow(entity: MonacoSyncEntity): MonacoSyncRow {
+  return {
+    entity,
+    generation: 0,
+    pass: null,
+    lastFullGeneration: 0,
+    lastFullAt: null,
+    highWater: null,
+    lastCountDrift: null,
+    lastRemoved: null,
+    lastError: null
+  }
 }

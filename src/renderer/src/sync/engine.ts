@@ -8,7 +8,12 @@ import type { WorkspaceCache } from '../cache/db'
 import type { SyncErrorInfo } from '../cache/syncState'
 import { AbortScope } from './abortScope'
 import { isoAt } from './clock'
-import { toErrorInfo } from './failures'
+import {
+  createEngineShell,
+  stoppedOutcome,
+  type EngineRunContext,
+  type StopReason
+} from './engineShell'
 import { RunStoppedError, createPageFetcher } from './fetching'
 import { resolveSyncOptions, type SyncEngineOptions } from './options'
 import {
@@ -39,7 +44,8 @@ export type RunOutcome = 'complete' | 'partial' | 'offline' | 'cancelled' | 'fai
 
 export interface SyncRunResult {
   outcome: RunOutcome
-  resources: Partial<Record<SyncResource, ResourceOutcome>>
+  /** Per ChartMogul resource or Monaco entity of the run. */
+  resources: Partial<Record<ProgressResource, ResourceOutcome>>
   /** Page requests issued by this run (retries included). */
   requests: number
   /** Pages fetched again by the engine after a bad or failed page. */
@@ -77,59 +83,24 @@ export interface CreateSyncEngineInput {
   options?: SyncEngineOptions
 }
 
-type StopReason = { outcome: 'offline' | 'cancelled' | 'failed'; error: unknown }
-
 export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
   const { db, source } = input
   const options = resolveSyncOptions(input.options)
-  const progressListeners = new Set<ProgressListener>()
-  const statusListeners = new Set<(status: EngineStatus) => void>()
-  const latest = new Map<ProgressResource, ResourceProgress>()
-  let status: EngineStatus = 'idle'
-  let current: Promise<SyncRunResult> | null = null
-  let stopCurrent: ((reason: StopReason) => void) | null = null
-  let lastResult: SyncRunResult | null = null
-  const waitListeners = new Set<(wait: RateLimitWait | null) => void>()
-  const waits = new Set<RateLimitWait>()
-  let serverWait: RateLimitWait | null = null
+  return createEngineShell(options.clock, execute)
 
-  function emitServerWait(): void {
-    let latest: RateLimitWait | null = null
-    for (const wait of waits) if (latest === null || wait.retryAt > latest.retryAt) latest = wait
-    if (latest === serverWait) return
-    serverWait = latest
-    for (const listener of waitListeners) listener(latest)
-  }
-
-  /** Shows `wait` until the returned function is called (once). */
-  function beginServerWait(wait: RateLimitWait): () => void {
-    const entry = { ...wait }
-    waits.add(entry)
-    emitServerWait()
-    return () => {
-      if (waits.delete(entry)) emitServerWait()
-    }
-  }
-
-  function setStatus(next: EngineStatus): void {
-    if (next === status) return
-    status = next
-    for (const listener of statusListeners) listener(next)
-  }
-
-  function emitProgress(progress: ResourceProgress): void {
-    latest.set(progress.resource, progress)
-    for (const listener of progressListeners) listener(progress)
-  }
-
-  async function execute(request: SyncRunOptions): Promise<SyncRunResult> {
+  async function execute(
+    request: SyncRunOptions,
+    context: EngineRunContext
+  ): Promise<SyncRunResult> {
+    const { emitProgress, beginServerWait, setStatus } = context
     const startedAt = isoAt(options.clock.now())
     const scope = new AbortScope()
     let stopReason: StopReason | null = null
-    stopCurrent = (reason) => {
+    const stopCurrent = (reason: StopReason): void => {
       stopReason ??= reason
       scope.abort(new RunStoppedError())
     }
+    context.onStop(stopCurrent)
     let requests = 0
     let retries = 0
     const resources = request.resources ?? options.resources
@@ -158,7 +129,7 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
       semaphore: new Semaphore(options.maxInFlight),
       options,
       stop: (reason, error) =>
-        stopCurrent?.({ outcome: reason === 'offline' ? 'offline' : 'failed', error }),
+        stopCurrent({ outcome: reason === 'offline' ? 'offline' : 'failed', error }),
       onRequest: () => {
         requests += 1
       },
@@ -181,7 +152,7 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
             fetch,
             scope: resourceScope,
             progress: trackers.get(resource) as ResourceProgressTracker,
-            fail: (error) => stopCurrent?.({ outcome: 'failed', error }),
+            fail: (error) => stopCurrent({ outcome: 'failed', error }),
             barrier
           },
           resource,
@@ -193,9 +164,8 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
     const outcomes = Object.fromEntries(settled) as SyncRunResult['resources']
     const stopped = stopReason as StopReason | null
     if (stopped !== null) {
-      const error =
-        stopped.error === null ? null : toErrorInfo(stopped.error, isoAt(options.clock.now()))
-      return finish(stopped.outcome, outcomes, error)
+      const { outcome, error } = stoppedOutcome(stopped, options.clock)
+      return finish(outcome, outcomes, error)
     }
     const complete = settled.every(([, outcome]) => outcome === 'complete')
     if (complete) return finish('complete', outcomes, null)
@@ -205,78 +175,5 @@ export function createSyncEngine(input: CreateSyncEngineInput): SyncEngine {
       .map(([resource]) => trackers.get(resource)?.snapshot().lastError ?? null)
       .find((error) => error !== null)
     return finish('partial', outcomes, why ?? null)
-  }
-
-  function statusAfter(result: SyncRunResult): EngineStatus {
-    switch (result.outcome) {
-      case 'complete':
-      case 'cancelled':
-        return 'idle'
-      case 'offline':
-        return 'offline'
-      case 'partial':
-      case 'failed':
-        return 'error'
-    }
-  }
-
-  return {
-    run(request = {}) {
-      if (current !== null) return current
-      const running = execute(request)
-        .catch((error: unknown): SyncRunResult => ({
-          // Only a bug gets here: every expected failure is already an outcome.
-          outcome: 'failed',
-          resources: {},
-          requests: 0,
-          retries: 0,
-          error: toErrorInfo(error, isoAt(options.clock.now())),
-          startedAt: isoAt(options.clock.now()),
-          finishedAt: isoAt(options.clock.now())
-        }))
-        .then((result) => {
-          lastResult = result
-          current = null
-          stopCurrent = null
-          setStatus(statusAfter(result))
-          return result
-        })
-      current = running
-      return running
-    },
-    cancel() {
-      stopCurrent?.({ outcome: 'cancelled', error: null })
-    },
-    setOffline() {
-      stopCurrent?.({ outcome: 'offline', error: null })
-      if (current === null) setStatus('offline')
-    },
-    onProgress(listener) {
-      progressListeners.add(listener)
-      return () => progressListeners.delete(listener)
-    },
-    onStatus(listener) {
-      statusListeners.add(listener)
-      return () => statusListeners.delete(listener)
-    },
-    onServerWait(listener) {
-      waitListeners.add(listener)
-      return () => waitListeners.delete(listener)
-    },
-    get serverWait() {
-      return serverWait
-    },
-    get status() {
-      return status
-    },
-    get running() {
-      return current !== null
-    },
-    get lastResult() {
-      return lastResult
-    },
-    progress() {
-      return [...latest.values()]
-    }
   }
 }

@@ -9,7 +9,7 @@ import type { ListPage, SkippedRecord } from '../../../shared/domain'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import { putInChunks } from '../cache/bulk'
 import type { WorkspaceCache } from '../cache/db'
-import { hasPendingEdits, type CachedOpportunity, type CachedRecord } from '../cache/records'
+import type { CachedOpportunity, CachedRecord } from '../cache/records'
 import type { PassMode } from '../cache/syncState'
 import {
   partitionValue,
@@ -18,6 +18,7 @@ import {
   type AnyPageQuery,
   type SyncRecord
 } from './partitions'
+import { mergePulledOpportunities } from './pulledOpportunities'
 
 export interface PageWriteStats {
   written: number
@@ -75,7 +76,7 @@ export async function preparePageRecords(
 
   let rows: CachedRecord[] = valid.map((record) => ({ ...record, _gen: generation }))
   if (resource === 'opportunities') {
-    rows = await keepPendingEdits(db, await withoutLocallyDeleted(db, rows as CachedOpportunity[]))
+    rows = await mergePulledOpportunities(db, rows as CachedOpportunity[])
   }
   stats.rows = rows
   return stats
@@ -109,40 +110,4 @@ export async function writePageRecords(
   const stats = await preparePageRecords(db, input)
   await writePreparedPage(db, input, stats)
   return stats
-}
-
-/**
- * A row the user deleted here stays deleted while its delete waits in the outbox (the caller's
- * transaction includes the outbox table for opportunities).
- */
-async function withoutLocallyDeleted(
-  db: WorkspaceCache,
-  incoming: CachedOpportunity[]
-): Promise<CachedOpportunity[]> {
-  if (incoming.length === 0) return incoming
-  const queued = await db.outbox
-    .where('opportunityUuid')
-    .anyOf(incoming.map((row) => row.uuid))
-    .filter((entry) => entry.kind === 'delete')
-    .toArray()
-  if (queued.length === 0) return incoming
-  const deleted = new Set(queued.map((entry) => entry.opportunityUuid))
-  return incoming.filter((row) => !deleted.has(row.uuid))
-}
-
-/** A pull never overwrites fields the user changed locally and that are not pushed yet. */
-async function keepPendingEdits(
-  db: WorkspaceCache,
-  incoming: CachedOpportunity[]
-): Promise<CachedOpportunity[]> {
-  const existing = await db.opportunities.bulkGet(incoming.map((row) => row.uuid))
-  return incoming.map((row, i) => {
-    const local = existing[i]
-    if (local === undefined || !hasPendingEdits(local)) return { ...row, _dirty: 0 }
-    const merged: CachedOpportunity = { ...row, _pending: local._pending, _dirty: 1 }
-    for (const field of local._pending ?? []) {
-      ;(merged as unknown as Record<string, unknown>)[field] = local[field]
-    }
-    return merged
-  })
 }
