@@ -25,8 +25,6 @@ let backend: PausableBackend | undefined
 afterEach(async () => {
   for (const w of (await app?.services.workspaces.list()) ?? [])
     await app?.services.vault.delete(w.id)
-  // The harness owns only ChartMogul's demo; Monaco's is closed here (started on first use).
-  await app?.services.demos.monaco.close()
   await app?.close()
   await backend?.close()
   await simulator?.close()
