@@ -3,7 +3,7 @@ import type { OpportunityPatch } from '../../../shared/domain'
 import { call } from '../lib/bridge'
 import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
 import { createBridgePageSource } from '../lib/bridgePageSource'
-import { editOpportunity } from '../outbox'
+import { editOpportunity, pagedSyncDealGeneration } from '../outbox'
 import { createSyncEngine } from '../sync'
 import type { ProviderAdapter } from './types'
 
@@ -16,6 +16,7 @@ export const chartmogulAdapter: ProviderAdapter = {
       options: { onRecordsCommitted: onRecords }
     }),
   createWrites: (workspaceId) => createBridgeOpportunityWrites(workspaceId),
+  dealGeneration: pagedSyncDealGeneration,
   async refreshAccount(workspaceId) {
     return { account: await call('getAccount', { workspaceId }) }
   },

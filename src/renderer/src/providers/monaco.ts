@@ -5,7 +5,7 @@
 import type { MonacoDealPatch } from '../../../shared/domain'
 import { createBridgeMonacoSource } from '../lib/bridgeMonacoSource'
 import { createBridgeMonacoWrites } from '../lib/bridgeMonacoWrites'
-import { createMonacoSyncEngine } from '../monacoSync'
+import { createMonacoSyncEngine, loadMonacoSyncRow } from '../monacoSync'
 import { queueMonacoDealEdit } from './monacoDealQueue'
 import type { ProviderAdapter } from './types'
 
@@ -18,6 +18,11 @@ export const monacoAdapter: ProviderAdapter = {
       options: { onRecordsCommitted: onRecords }
     }),
   createWrites: (workspaceId) => createBridgeMonacoWrites(workspaceId),
+  // The Monaco sync keeps one row per entity in `monacoSync`, its generation included.
+  dealGeneration: {
+    tables: (db) => [db.monacoSync],
+    read: async (db) => (await loadMonacoSyncRow(db, 'opportunities')).generation
+  },
   refreshAccount: () => Promise.resolve(null),
   // Checked with Monaco's patch rules there: a field Monaco lacks is refused with a message.
   queueQuickEdit: (db, uuid, patch) => queueMonacoDealEdit(db, uuid, patch as MonacoDealPatch)
