@@ -248,4 +248,77 @@ describe('a Monaco workspace', () => {
     expect(creates()).toHaveLength(1)
     expect(creates()[0]?.body).toMatchObject({ name: 'Offline expansion', stage: 'proposal' })
   })
+
+  it('jumps with Ctrl+K to an account by its domain, and to a contact’s account by email', async () => {
+    const data = dataset()
+    simulator = await startMonacoSimulator({ apiKey: RIGHT_KEY, data, rateLimit: false })
+    app = await launchApp()
+    const { page } = app
+    await addMonacoWorkspace(page, 'Acme CRM', RIGHT_KEY, simulator.url)
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toContain('Last synced')
+    const unique = <T>(items: T[], text: (item: T) => string | null | undefined, item: T) =>
+      items.filter((other) => text(other) === text(item)).length === 1
+    const account = data.accounts.find(
+      (a) =>
+        a.name &&
+        a.company?.domain &&
+        unique(data.accounts, (x) => x.name, a) &&
+        unique(data.accounts, (x) => x.company?.domain, a)
+    )
+    const accountOf = (id: string | null) => data.accounts.find((a) => a.id === id)
+    const contact = data.contacts.find(
+      (c) =>
+        c.email &&
+        accountOf(c.accountId)?.name &&
+        unique(data.accounts, (x) => x.name, accountOf(c.accountId)!) &&
+        c.accountId !== account?.id &&
+        unique(data.contacts, (x) => x.email, c)
+    )
+    if (!account?.name || !account.company?.domain || !contact?.email) {
+      throw new Error('the dataset has no account with a domain or contact with an email')
+    }
+    const contactAccount = accountOf(contact.accountId)!
+
+    // An account, found by its domain: Enter opens Account 360.
+    await page.keyboard.press('Control+K')
+    const input = page.getByRole('combobox', { name: 'Jump to account or contact' })
+    await expect.poll(() => input.isVisible()).toBe(true)
+    await input.fill(account.company.domain)
+    const results = page.getByRole('listbox', { name: 'Matching accounts and contacts' })
+    const first = results.getByRole('option').first()
+    await expect.poll(() => first.textContent()).toContain(account.name)
+    expect(await first.textContent()).toContain('Account')
+    await page.keyboard.press('Enter')
+    const accountPanel = page.getByRole('dialog', { name: `Account ${account.name}` })
+    await expect.poll(() => accountPanel.isVisible()).toBe(true)
+    await expect.poll(() => input.isVisible()).toBe(false)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => accountPanel.count()).toBe(0)
+
+    // A contact, found by email: picking it opens the contact's account, with the contact in it.
+    await page.keyboard.press('Control+K')
+    await input.fill(contact.email)
+    const option = results.getByRole('option', { name: new RegExp(escapeRegExp(contact.email)) })
+    await expect.poll(() => option.count()).toBe(1)
+    expect(await option.textContent()).toContain(contactAccount.name)
+    await option.click()
+    const panel = page.getByRole('dialog', { name: `Account ${contactAccount.name}` })
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    await expect
+      .poll(() => panel.getByRole('table', { name: 'Contacts' }).getByText(contact.email!).count())
+      .toBe(1)
+
+    // Nothing matches: said plainly, in Monaco's words.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+K')
+    await input.fill('zzqx-no-such-thing')
+    await expect
+      .poll(() =>
+        page.getByText('No cached account or contact matches “zzqx-no-such-thing”.').count()
+      )
+      .toBe(1)
+    expect(app.consoleErrors).toEqual([])
+  })
 })

@@ -5,6 +5,7 @@ import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
 import { createBridgePageSource } from '../lib/bridgePageSource'
 import { editOpportunity, pagedSyncDealGeneration } from '../outbox'
 import { createSyncEngine } from '../sync'
+import { customerJump } from '../shell/customerJump'
 import type { ProviderAdapter } from './types'
 
 export const chartmogulAdapter: ProviderAdapter = {
@@ -17,6 +18,7 @@ export const chartmogulAdapter: ProviderAdapter = {
     }),
   createWrites: (workspaceId) => createBridgeOpportunityWrites(workspaceId),
   dealGeneration: pagedSyncDealGeneration,
+  quickJump: customerJump,
   async refreshAccount(workspaceId) {
     return { account: await call('getAccount', { workspaceId }) }
   },

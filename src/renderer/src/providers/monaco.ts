@@ -7,6 +7,7 @@ import { createBridgeMonacoSource } from '../lib/bridgeMonacoSource'
 import { createBridgeMonacoWrites } from '../lib/bridgeMonacoWrites'
 import { createMonacoSyncEngine, loadMonacoSyncRow } from '../monacoSync'
 import { queueMonacoDealEdit } from './monacoDealQueue'
+import { accountJump } from '../shell/accountJump'
 import type { ProviderAdapter } from './types'
 
 export const monacoAdapter: ProviderAdapter = {
@@ -23,6 +24,7 @@ export const monacoAdapter: ProviderAdapter = {
     tables: (db) => [db.monacoSync],
     read: async (db) => (await loadMonacoSyncRow(db, 'opportunities')).generation
   },
+  quickJump: accountJump,
   refreshAccount: () => Promise.resolve(null),
   // Checked with Monaco's patch rules there: a field Monaco lacks is refused with a message.
   queueQuickEdit: (db, uuid, patch) => queueMonacoDealEdit(db, uuid, patch as MonacoDealPatch)

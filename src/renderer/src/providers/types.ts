@@ -9,6 +9,7 @@ import type { Workspace } from '../../../shared/workspace/workspace'
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { FeedResource } from '../app/recordFeed'
 import type { AnyOpportunityWrites, DealGeneration, PushEntry } from '../outbox'
+import type { QuickJumpSource } from '../shell/quickJumpSource'
 import type { SyncEngine } from '../sync'
 
 export interface SessionEngineInput {
@@ -40,6 +41,8 @@ export interface ProviderAdapter {
    * null when the provider has none to read (the last known currency, or USD, stays).
    */
   refreshAccount(workspaceId: string): Promise<{ account: unknown } | null>
+  /** What Ctrl/Cmd+K searches; a hit opens a deal parent (Customer 360 / Account 360). */
+  readonly quickJump: QuickJumpSource
   /** Queues a grid quick edit through the outbox with this provider's rules. */
   queueQuickEdit(db: WorkspaceCache, uuid: string, patch: QuickEditPatch): Promise<PushEntry | null>
 }
