@@ -321,4 +321,90 @@ describe('a Monaco workspace', () => {
       .toBe(1)
     expect(app.consoleErrors).toEqual([])
   })
+
+  it('edits a deal’s custom fields with inputs of their types, and Monaco receives only those', async () => {
+    const data = dataset()
+    simulator = await startMonacoSimulator({ apiKey: RIGHT_KEY, data, rateLimit: false })
+    app = await launchApp()
+    const { page } = app
+    await addMonacoWorkspace(page, 'Acme CRM', RIGHT_KEY, simulator.url)
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toContain('Last synced')
+    const fieldNamed = (name: string) => {
+      const def = data.customFields.find((f) => f.entity === 'opportunities' && f.name === name)
+      if (!def) throw new Error(`the dataset has no opportunity custom field ${name}`)
+      return def
+    }
+    const competitor = fieldNamed('Competitor')
+    const leadSource = fieldNamed('Lead Source')
+    const accountName = (id: string) => data.accounts.find((a) => a.id === id)?.name
+    const deal = data.opportunities.find(
+      (o) =>
+        o.name &&
+        data.opportunities.filter((other) => other.name === o.name).length === 1 &&
+        accountName(o.accountId) &&
+        data.accounts.filter((a) => a.name === accountName(o.accountId)).length === 1 &&
+        o.custom[leadSource.id] !== 'referral'
+    )
+    if (!deal?.name) throw new Error('the dataset has no uniquely named deal')
+    const account = accountName(deal.accountId)!
+
+    // The deal, from its account's 360 panel (reached with the quick jump).
+    const openEditor = async () => {
+      await page.keyboard.press('Control+K')
+      await page.getByRole('combobox', { name: 'Jump to account or contact' }).fill(account)
+      const first = page
+        .getByRole('listbox', { name: 'Matching accounts and contacts' })
+        .getByRole('option')
+        .first()
+      await expect.poll(() => first.textContent()).toContain(account)
+      await page.keyboard.press('Enter')
+      const panel = page.getByRole('dialog', { name: `Account ${account}` })
+      await panel.getByRole('button', { name: `Edit ${deal.name} opportunity` }).click()
+      const editor = page.getByRole('dialog', { name: 'Edit opportunity' })
+      await expect.poll(() => editor.isVisible()).toBe(true)
+      return { panel, editor: editor.getByRole('group', { name: 'Custom fields' }), dialog: editor }
+    }
+    const updates = () =>
+      simulator!.mutationLog.filter(
+        (entry) =>
+          entry.entity === 'opportunity' &&
+          entry.action === 'update' &&
+          entry.uuid === deal.id &&
+          entry.applied
+      )
+
+    // A text field and a choice from the field schema's allowed values.
+    const first = await openEditor()
+    expect(await first.editor.getByLabel('Competitor').inputValue()).toBe(
+      String(deal.custom[competitor.id] ?? '')
+    )
+    await first.editor.getByLabel('Competitor').fill('Initech')
+    await first.editor.getByLabel('Lead Source').selectOption({ label: 'Referral' })
+    await first.dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => first.dialog.count()).toBe(0)
+    await expect.poll(() => updates().length, { timeout: 30_000 }).toBe(1)
+    // Only the two changed keys travel, as Monaco's custom_field_<id> keys.
+    expect(updates()[0]?.body).toEqual({
+      [`custom_field_${competitor.id}`]: 'Initech',
+      [`custom_field_${leadSource.id}`]: 'referral'
+    })
+    expect(simulator.store.get('opportunities', deal.id)?.custom).toMatchObject({
+      [competitor.id]: 'Initech',
+      [leadSource.id]: 'referral'
+    })
+
+    // Emptying a field clears it in Monaco (null), the other stays as it is.
+    await page.keyboard.press('Escape')
+    const second = await openEditor()
+    await expect.poll(() => second.editor.getByLabel('Competitor').inputValue()).toBe('Initech')
+    await second.editor.getByLabel('Competitor').fill('')
+    await second.dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => updates().length, { timeout: 30_000 }).toBe(2)
+    expect(updates()[1]?.body).toEqual({ [`custom_field_${competitor.id}`]: null })
+    expect(simulator.store.get('opportunities', deal.id)?.custom[competitor.id]).toBeUndefined()
+    expect(simulator.store.get('opportunities', deal.id)?.custom[leadSource.id]).toBe('referral')
+    expect(app.consoleErrors).toEqual([])
+  })
 })
