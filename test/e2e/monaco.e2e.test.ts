@@ -25,8 +25,6 @@ let backend: PausableBackend | undefined
 afterEach(async () => {
   for (const w of (await app?.services.workspaces.list()) ?? [])
     await app?.services.vault.delete(w.id)
-  // The harness owns only ChartMogul's demo; Monaco's is closed here (started on first use).
-  await app?.services.demos.monaco.close()
   await app?.close()
   await backend?.close()
   await simulator?.close()
@@ -249,5 +247,164 @@ describe('a Monaco workspace', () => {
       .toBe(1)
     expect(creates()).toHaveLength(1)
     expect(creates()[0]?.body).toMatchObject({ name: 'Offline expansion', stage: 'proposal' })
+  })
+
+  it('jumps with Ctrl+K to an account by its domain, and to a contact’s account by email', async () => {
+    const data = dataset()
+    simulator = await startMonacoSimulator({ apiKey: RIGHT_KEY, data, rateLimit: false })
+    app = await launchApp()
+    const { page } = app
+    await addMonacoWorkspace(page, 'Acme CRM', RIGHT_KEY, simulator.url)
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toContain('Last synced')
+    const unique = <T>(items: T[], text: (item: T) => string | null | undefined, item: T) =>
+      items.filter((other) => text(other) === text(item)).length === 1
+    const account = data.accounts.find(
+      (a) =>
+        a.name &&
+        a.company?.domain &&
+        unique(data.accounts, (x) => x.name, a) &&
+        unique(data.accounts, (x) => x.company?.domain, a)
+    )
+    const accountOf = (id: string | null) => data.accounts.find((a) => a.id === id)
+    const contact = data.contacts.find(
+      (c) =>
+        c.email &&
+        accountOf(c.accountId)?.name &&
+        unique(data.accounts, (x) => x.name, accountOf(c.accountId)!) &&
+        c.accountId !== account?.id &&
+        unique(data.contacts, (x) => x.email, c)
+    )
+    if (!account?.name || !account.company?.domain || !contact?.email) {
+      throw new Error('the dataset has no account with a domain or contact with an email')
+    }
+    const contactAccount = accountOf(contact.accountId)!
+
+    // An account, found by its domain: Enter opens Account 360.
+    await page.keyboard.press('Control+K')
+    const input = page.getByRole('combobox', { name: 'Jump to account or contact' })
+    await expect.poll(() => input.isVisible()).toBe(true)
+    await input.fill(account.company.domain)
+    const results = page.getByRole('listbox', { name: 'Matching accounts and contacts' })
+    const first = results.getByRole('option').first()
+    await expect.poll(() => first.textContent()).toContain(account.name)
+    expect(await first.textContent()).toContain('Account')
+    await page.keyboard.press('Enter')
+    const accountPanel = page.getByRole('dialog', { name: `Account ${account.name}` })
+    await expect.poll(() => accountPanel.isVisible()).toBe(true)
+    await expect.poll(() => input.isVisible()).toBe(false)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => accountPanel.count()).toBe(0)
+
+    // A contact, found by email: picking it opens the contact's account, with the contact in it.
+    await page.keyboard.press('Control+K')
+    await input.fill(contact.email)
+    const option = results.getByRole('option', { name: new RegExp(escapeRegExp(contact.email)) })
+    await expect.poll(() => option.count()).toBe(1)
+    expect(await option.textContent()).toContain(contactAccount.name)
+    await option.click()
+    const panel = page.getByRole('dialog', { name: `Account ${contactAccount.name}` })
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    await expect
+      .poll(() => panel.getByRole('table', { name: 'Contacts' }).getByText(contact.email!).count())
+      .toBe(1)
+
+    // Nothing matches: said plainly, in Monaco's words.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+K')
+    await input.fill('zzqx-no-such-thing')
+    await expect
+      .poll(() =>
+        page.getByText('No cached account or contact matches “zzqx-no-such-thing”.').count()
+      )
+      .toBe(1)
+    expect(app.consoleErrors).toEqual([])
+  })
+
+  it('edits a deal’s custom fields with inputs of their types, and Monaco receives only those', async () => {
+    const data = dataset()
+    simulator = await startMonacoSimulator({ apiKey: RIGHT_KEY, data, rateLimit: false })
+    app = await launchApp()
+    const { page } = app
+    await addMonacoWorkspace(page, 'Acme CRM', RIGHT_KEY, simulator.url)
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toContain('Last synced')
+    const fieldNamed = (name: string) => {
+      const def = data.customFields.find((f) => f.entity === 'opportunities' && f.name === name)
+      if (!def) throw new Error(`the dataset has no opportunity custom field ${name}`)
+      return def
+    }
+    const competitor = fieldNamed('Competitor')
+    const leadSource = fieldNamed('Lead Source')
+    const accountName = (id: string) => data.accounts.find((a) => a.id === id)?.name
+    const deal = data.opportunities.find(
+      (o) =>
+        o.name &&
+        data.opportunities.filter((other) => other.name === o.name).length === 1 &&
+        accountName(o.accountId) &&
+        data.accounts.filter((a) => a.name === accountName(o.accountId)).length === 1 &&
+        o.custom[leadSource.id] !== 'referral'
+    )
+    if (!deal?.name) throw new Error('the dataset has no uniquely named deal')
+    const account = accountName(deal.accountId)!
+
+    // The deal, from its account's 360 panel (reached with the quick jump).
+    const openEditor = async () => {
+      await page.keyboard.press('Control+K')
+      await page.getByRole('combobox', { name: 'Jump to account or contact' }).fill(account)
+      const first = page
+        .getByRole('listbox', { name: 'Matching accounts and contacts' })
+        .getByRole('option')
+        .first()
+      await expect.poll(() => first.textContent()).toContain(account)
+      await page.keyboard.press('Enter')
+      const panel = page.getByRole('dialog', { name: `Account ${account}` })
+      await panel.getByRole('button', { name: `Edit ${deal.name} opportunity` }).click()
+      const editor = page.getByRole('dialog', { name: 'Edit opportunity' })
+      await expect.poll(() => editor.isVisible()).toBe(true)
+      return { panel, editor: editor.getByRole('group', { name: 'Custom fields' }), dialog: editor }
+    }
+    const updates = () =>
+      simulator!.mutationLog.filter(
+        (entry) =>
+          entry.entity === 'opportunity' &&
+          entry.action === 'update' &&
+          entry.uuid === deal.id &&
+          entry.applied
+      )
+
+    // A text field and a choice from the field schema's allowed values.
+    const first = await openEditor()
+    expect(await first.editor.getByLabel('Competitor').inputValue()).toBe(
+      String(deal.custom[competitor.id] ?? '')
+    )
+    await first.editor.getByLabel('Competitor').fill('Initech')
+    await first.editor.getByLabel('Lead Source').selectOption({ label: 'Referral' })
+    await first.dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => first.dialog.count()).toBe(0)
+    await expect.poll(() => updates().length, { timeout: 30_000 }).toBe(1)
+    // Only the two changed keys travel, as Monaco's custom_field_<id> keys.
+    expect(updates()[0]?.body).toEqual({
+      [`custom_field_${competitor.id}`]: 'Initech',
+      [`custom_field_${leadSource.id}`]: 'referral'
+    })
+    expect(simulator.store.get('opportunities', deal.id)?.custom).toMatchObject({
+      [competitor.id]: 'Initech',
+      [leadSource.id]: 'referral'
+    })
+
+    // Emptying a field clears it in Monaco (null), the other stays as it is.
+    await page.keyboard.press('Escape')
+    const second = await openEditor()
+    await expect.poll(() => second.editor.getByLabel('Competitor').inputValue()).toBe('Initech')
+    await second.editor.getByLabel('Competitor').fill('')
+    await second.dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => updates().length, { timeout: 30_000 }).toBe(2)
+    expect(updates()[1]?.body).toEqual({ [`custom_field_${competitor.id}`]: null })
+    expect(simulator.store.get('opportunities', deal.id)?.custom[competitor.id]).toBeUndefined()
+    expect(simulator.store.get('opportunities', deal.id)?.custom[leadSource.id]).toBe('referral')
+    expect(app.consoleErrors).toEqual([])
   })
 })

@@ -226,6 +226,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       await context.close()
       await server.close()
       if (ownsDemo) await demo.close()
+      // Main's services start the Monaco demo on first use; it is always this app's own.
+      await services.demos.monaco.close()
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true })
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true })
     }

@@ -16,6 +16,7 @@ import {
   type ConflictChoice,
   type EntryId,
   type AnyOpportunityWrites,
+  type DealGeneration,
   type OutboxOverview,
   type OutboxPause,
   type OutboxPusher,
@@ -31,6 +32,8 @@ export interface OutboxSessionOptions {
   onRowsChanged?: () => void
   /** The workspace's provider (default ChartMogul): its deal rules and its name in messages. */
   provider?: ProviderId
+  /** Where the workspace's sync keeps its deals' generation (default: the paged engine's). */
+  generation?: DealGeneration
   /** Longest wait before pushing again while entries back off (default 5 min). */
   maxRetryDelayMs?: number
 }
@@ -65,6 +68,7 @@ export class OutboxSession implements OutboxOverview {
       db: options.cache,
       writes: options.writes,
       provider: options.provider,
+      generation: options.generation,
       onStateChange: (state) => {
         this.pushing = state.status === 'pushing'
         this.paused =

@@ -151,6 +151,7 @@ export class WorkspaceSession {
       cache,
       writes: adapter.createWrites(workspace.id),
       provider: providerOf(workspace),
+      generation: adapter.dealGeneration,
       connectivity,
       onRowsChanged: () => this.dealsRevision++
     })

@@ -14,6 +14,7 @@ export {
 } from './monacoSyncState'
 export {
   hasPendingEdits,
+  isEditableOpportunityField,
   withoutBookkeeping,
   type CachedAccount,
   type CachedActivity,

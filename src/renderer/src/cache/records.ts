@@ -2,13 +2,8 @@
  * What the cache stores: the shared domain records plus the sync engine's bookkeeping. Every
  * bookkeeping field starts with `_`, so the domain view of a row is the row minus those.
  */
-import type {
-  Activity,
-  Customer,
-  Opportunity,
-  OpportunityPatch,
-  Plan
-} from '../../../shared/domain'
+import type { Activity, Customer, Opportunity, Plan } from '../../../shared/domain'
+import { DEAL_FIELDS, type DealField } from '../../../shared/providers/capabilities'
 import type { SyncResource } from '../../../shared/sync/pageSource'
 import type {
   MonacoAccount,
@@ -33,12 +28,24 @@ export type CachedContact = MonacoContact & SyncStamp
 export type CachedUser = MonacoUser
 export type CachedTag = MonacoTag
 
-/** An opportunity field a user can edit locally (the keys of a patch). */
-export type EditableOpportunityField = keyof OpportunityPatch
+/**
+ * A deal field a user can edit locally, in the provider-neutral vocabulary (ChartMogul's patch
+ * keys, Monaco's `name` and `tags`, `custom` for any custom field). The parent is set on create
+ * only, so it is never an edit.
+ */
+export type EditableOpportunityField = Exclude<DealField, 'customerUuid'>
+
+const EDITABLE_FIELDS: ReadonlySet<string> = new Set(
+  DEAL_FIELDS.filter((field) => field !== 'customerUuid')
+)
+
+export function isEditableOpportunityField(field: string): field is EditableOpportunityField {
+  return EDITABLE_FIELDS.has(field)
+}
 
 export interface CachedOpportunity extends Opportunity, SyncStamp {
   /**
-   * Fields edited locally and not yet confirmed by ChartMogul. A pull keeps their local values
+   * Fields edited locally and not yet confirmed by the provider. A pull keeps their local values
    * and a pass never removes the row while any remain.
    */
   _pending?: EditableOpportunityField[]

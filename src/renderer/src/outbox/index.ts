@@ -22,6 +22,7 @@ export {
   type PushFailureClass
 } from './failures'
 export { matchesDraft, matchesMonacoDraft, pickReconciled } from './match'
+export { pagedSyncDealGeneration, type DealGeneration } from './dealGeneration'
 export { dealRulesFor, type DealLookups, type DealRules } from './dealRules'
 export { allEntries as listOutboxEntries } from './store'
 export {

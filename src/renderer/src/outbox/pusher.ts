@@ -10,7 +10,6 @@
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { Opportunity } from '../../../shared/domain'
 import type { ProviderId } from '../../../shared/providers/providerId'
-import { loadResourceState } from '../sync'
 import { OutboxStateError } from './enqueue'
 import {
   classifyPushFailure,
@@ -19,6 +18,7 @@ import {
   mayHaveBeenApplied,
   pushFailureKind
 } from './failures'
+import { pagedSyncDealGeneration, type DealGeneration } from './dealGeneration'
 import { dealRulesFor } from './dealRules'
 import { pickReconciled } from './match'
 import { pick, rowMapOf, setAt, valueAt } from './rowPaths'
@@ -48,6 +48,8 @@ export interface OutboxPusherOptions {
   writes: AnyOpportunityWrites
   /** The workspace's provider (default `chartmogul`): field rules and matching (dealRules.ts). */
   provider?: ProviderId
+  /** Where the workspace's sync keeps its generation (default: the paged sync engine's). */
+  generation?: DealGeneration
   /** A create's idempotency key when its entry has none yet (default `crypto.randomUUID`). */
   newKey?: () => string
   now?: () => Date
@@ -111,6 +113,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
   const skewMs = options.clockSkewMs ?? 120_000
   const table = outboxTable(db)
   const rules = dealRulesFor(options.provider)
+  const generationOf = options.generation ?? pagedSyncDealGeneration
   const idempotent = writes.createsAreIdempotent === true
   const newKey = options.newKey ?? (() => crypto.randomUUID())
   let state: PusherState = { status: 'idle' }
@@ -209,7 +212,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
    * removes rows stamped older than itself. The next pass lists the deal and restamps it.
    */
   async function resolveCreate(entry: PushEntry, server: Opportunity): Promise<void> {
-    await db.transaction('rw', [...outboxTables(db), db.syncState], async () => {
+    await db.transaction('rw', [...outboxTables(db), ...generationOf.tables(db)], async () => {
       const oldUuid = entry.opportunityUuid
       await table.delete(entry.id as number)
       const later = await entriesFor(db, oldUuid)
@@ -218,7 +221,7 @@ export function createOutboxPusher(options: OutboxPusherOptions): OutboxPusher {
       const remaining = await entriesFor(db, server.uuid)
       if (!remaining.some((e) => e.kind === 'delete')) {
         const pulled = await db.opportunities.get(server.uuid)
-        const { generation } = await loadResourceState(db, 'opportunities')
+        const generation = await generationOf.read(db)
         const _gen = Math.max(generation, pulled?._gen ?? 0)
         const row = overlayEntries({ ...server, _gen }, remaining)
         await db.opportunities.put(withPending(row, remaining))

@@ -4,6 +4,8 @@
  */
 import type { Table } from 'dexie'
 import type { CachedOpportunity, EditableOpportunityField, WorkspaceCache } from '../cache'
+// From records itself: the cache's index loads Dexie, which the outbox must not load first.
+import { isEditableOpportunityField } from '../cache/records'
 import { rowMapOf, setAt, topFieldOf } from './rowPaths'
 import type { PushEntry } from './types'
 
@@ -27,12 +29,14 @@ export async function allEntries(db: WorkspaceCache): Promise<PushEntry[]> {
 
 /** Fields with local values still waiting to be pushed, over the given entries. */
 export function pendingFieldsOf(entries: readonly PushEntry[]): EditableOpportunityField[] {
-  const fields = new Set<string>()
+  const fields = new Set<EditableOpportunityField>()
   for (const entry of entries)
     for (const path of Object.keys(rowMapOf(entry))) {
-      fields.add(topFieldOf(path))
+      // Every path a checked payload yields is a deal field; anything else is not a deal's.
+      const field = topFieldOf(path)
+      if (isEditableOpportunityField(field)) fields.add(field)
     }
-  return [...fields].sort() as EditableOpportunityField[]
+  return [...fields].sort()
 }
 
 /** Lays the entries' local values over `row` (in order), returning a copy. */

@@ -3,8 +3,9 @@ import type { OpportunityPatch } from '../../../shared/domain'
 import { call } from '../lib/bridge'
 import { createBridgeOpportunityWrites } from '../lib/bridgeOpportunityWrites'
 import { createBridgePageSource } from '../lib/bridgePageSource'
-import { editOpportunity } from '../outbox'
+import { editOpportunity, pagedSyncDealGeneration } from '../outbox'
 import { createSyncEngine } from '../sync'
+import { customerJump } from '../shell/customerJump'
 import type { ProviderAdapter } from './types'
 
 export const chartmogulAdapter: ProviderAdapter = {
@@ -16,6 +17,8 @@ export const chartmogulAdapter: ProviderAdapter = {
       options: { onRecordsCommitted: onRecords }
     }),
   createWrites: (workspaceId) => createBridgeOpportunityWrites(workspaceId),
+  dealGeneration: pagedSyncDealGeneration,
+  quickJump: customerJump,
   async refreshAccount(workspaceId) {
     return { account: await call('getAccount', { workspaceId }) }
   },

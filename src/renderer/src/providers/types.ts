@@ -8,7 +8,8 @@ import type { ProviderId } from '../../../shared/providers/providerId'
 import type { Workspace } from '../../../shared/workspace/workspace'
 import type { CachedOpportunity, WorkspaceCache } from '../cache'
 import type { FeedResource } from '../app/recordFeed'
-import type { AnyOpportunityWrites, PushEntry } from '../outbox'
+import type { AnyOpportunityWrites, DealGeneration, PushEntry } from '../outbox'
+import type { QuickJumpSource } from '../shell/quickJumpSource'
 import type { SyncEngine } from '../sync'
 
 export interface SessionEngineInput {
@@ -33,11 +34,15 @@ export interface ProviderAdapter {
   createSyncEngine(input: SessionEngineInput): SyncEngine
   /** What the outbox pushes with. */
   createWrites(workspaceId: string): AnyOpportunityWrites
+  /** Where this provider's sync keeps its deals' generation (the outbox stamps confirmed creates). */
+  readonly dealGeneration: DealGeneration
   /**
    * After a complete sync: the account's settings (its `currency` is a new deal's default), or
    * null when the provider has none to read (the last known currency, or USD, stays).
    */
   refreshAccount(workspaceId: string): Promise<{ account: unknown } | null>
+  /** What Ctrl/Cmd+K searches; a hit opens a deal parent (Customer 360 / Account 360). */
+  readonly quickJump: QuickJumpSource
   /** Queues a grid quick edit through the outbox with this provider's rules. */
   queueQuickEdit(db: WorkspaceCache, uuid: string, patch: QuickEditPatch): Promise<PushEntry | null>
 }

@@ -6,6 +6,7 @@
  */
 import type { WorkspaceCache } from '../cache'
 import type { CachedCustomer } from '../cache/records'
+import { memoizeByRevision } from './revisionMemo'
 
 export const QUICK_JUMP_LIMIT = 20
 
@@ -137,50 +138,12 @@ export async function buildTextIndex(cache: WorkspaceCache): Promise<TextIndex> 
   return index
 }
 
-interface IndexState {
-  revision: number
-  index: TextIndex | null
-  building: Promise<TextIndex> | null
-  buildingRevision: number
-}
-
-const textIndexes = new WeakMap<WorkspaceCache, IndexState>()
-
 /**
  * The text index for a cache, rebuilt in the background when `revision` moved on. Returns what is
  * ready now (possibly a slightly stale index, or null on the very first call) and the promise of
  * the current one.
  */
-export function textIndexFor(
-  cache: WorkspaceCache,
-  revision: number
-): { ready: TextIndex | null; current: Promise<TextIndex> } {
-  let state = textIndexes.get(cache)
-  if (!state) {
-    state = { revision: -1, index: null, building: null, buildingRevision: -1 }
-    textIndexes.set(cache, state)
-  }
-  const s = state
-  if (s.index && s.revision === revision)
-    return { ready: s.index, current: Promise.resolve(s.index) }
-  // One build at a time: while one runs, callers get it; a newer revision rebuilds afterwards.
-  if (!s.building) {
-    s.buildingRevision = revision
-    const building = buildTextIndex(cache).then((index) => {
-      if (s.buildingRevision === revision) {
-        s.index = index
-        s.revision = revision
-        s.building = null
-      }
-      return index
-    })
-    building.catch(() => {
-      if (s.building === building) s.building = null
-    })
-    s.building = building
-  }
-  return { ready: s.index, current: s.building }
-}
+export const textIndexFor = memoizeByRevision(buildTextIndex)
 
 /** Name and email prefix matches through their indexes (case-insensitive), each capped. */
 export async function indexedPrefixMatches(

@@ -38,7 +38,7 @@ export interface FormLookups {
   tags: ChoiceOption[]
 }
 
-/** The fields this form model can render; others (custom fields) are left as they are. */
+/** The fields this form model renders; custom fields have their own (`customFieldForm.ts`). */
 const RENDERED: readonly DealField[] = DEAL_FIELDS.filter((field) => field !== 'custom')
 
 function controlFor(

@@ -13,6 +13,12 @@ import {
   type Opportunity
 } from '../../../../../shared/domain'
 import type { DealField } from '../../../../../shared/providers/capabilities'
+import {
+  customErrorKey,
+  customFormValues,
+  customValuesToSend,
+  type CustomFieldSpec
+} from './customFieldForm'
 import type { FormFieldSpec } from './dealFormModel'
 import { formatCentsAsAmount, normalizeCurrency, parseAmountToCents } from './opportunityForm'
 
@@ -28,10 +34,15 @@ export interface MonacoDealFormValues {
   /** Major units as typed; '' for no value. */
   amount: string
   tagIds: string[]
+  /** Custom field key (`custom_field_<id>`) → its input's text; '' for no value. */
+  custom: Record<string, string>
 }
 
-/** A message per form field (`DealField`), or for the whole form. */
-export type MonacoFormErrors = Partial<Record<DealField | 'form', string>>
+/**
+ * A message per form field (`DealField`), per custom field (`custom.<key>`), or for the whole
+ * form.
+ */
+export type MonacoFormErrors = Partial<Record<DealField | 'form' | `custom.${string}`, string>>
 
 export type MonacoFormResult<T> = { ok: true; value: T } | { ok: false; errors: MonacoFormErrors }
 
@@ -47,7 +58,8 @@ export function emptyMonacoForm(defaults: {
     estimatedCloseDate: '',
     currency: defaults.currency,
     amount: '',
-    tagIds: []
+    tagIds: [],
+    custom: {}
   }
 }
 
@@ -68,7 +80,8 @@ export function monacoFormFromDeal(
     amount: hasValue ? formatCentsAsAmount(deal.amountCents, deal.currency) : '',
     tagIds: (deal.tags ?? [])
       .map((name) => tagIdByName.get(name))
-      .filter((id): id is string => id !== undefined)
+      .filter((id): id is string => id !== undefined),
+    custom: customFormValues(deal.custom)
   }
 }
 
@@ -89,7 +102,11 @@ export function errorsFromIssues(
   errors: MonacoFormErrors = {}
 ): MonacoFormErrors {
   for (const issue of issues) {
-    const key = PATH_FIELD[issue.field.split('.')[0] ?? ''] ?? 'form'
+    const [head = '', customKey] = issue.field.split('.')
+    const key =
+      head === 'custom' && customKey !== undefined
+        ? customErrorKey(customKey)
+        : (PATH_FIELD[head] ?? 'form')
     if (errors[key] === undefined) errors[key] = issue.message
   }
   return errors
@@ -153,7 +170,8 @@ function amountOf(
 
 export function toMonacoDraft(
   values: MonacoDealFormValues,
-  model: readonly FormFieldSpec[]
+  model: readonly FormFieldSpec[],
+  customModel: readonly CustomFieldSpec[] = []
 ): MonacoFormResult<MonacoDealDraft> {
   const errors: MonacoFormErrors = {}
   requiredErrors(values, model, errors)
@@ -176,6 +194,8 @@ export function toMonacoDraft(
     }
   }
   if (specOf(model, 'tags') && values.tagIds.length > 0) draft['tagIds'] = [...values.tagIds]
+  const custom = customValuesToSend(customModel, values.custom, null, errors)
+  if (Object.keys(custom).length > 0) draft['custom'] = custom
   // A field that already has a message keeps it (the friendlier one comes first).
   schemaErrors(monacoDealDraftSchema, draft, errors)
   if (Object.keys(errors).length > 0) return { ok: false, errors }
@@ -184,12 +204,14 @@ export function toMonacoDraft(
 
 /**
  * The fields the user changed (only editable ones), validated. An emptied value clears the
- * field where Monaco allows it (owner, stage, close date, value); an emptied name is refused.
+ * field where Monaco allows it (owner, stage, close date, value, a custom field); an emptied
+ * name is refused.
  */
 export function toMonacoPatch(
   values: MonacoDealFormValues,
   original: MonacoDealFormValues,
-  model: readonly FormFieldSpec[]
+  model: readonly FormFieldSpec[],
+  customModel: readonly CustomFieldSpec[] = []
 ): MonacoFormResult<MonacoDealPatch> {
   const errors: MonacoFormErrors = {}
   const patch: Record<string, unknown> = {}
@@ -213,8 +235,14 @@ export function toMonacoPatch(
     }
   }
   if (editable('tags') && changed('tagIds')) patch['tagIds'] = [...values.tagIds]
-  if (Object.keys(patch).length === 0 && Object.keys(errors).length === 0) {
-    return { ok: true, value: {} as MonacoDealPatch }
+  // Only the custom fields that changed: Monaco merges them one by one (null clears one).
+  const custom = customValuesToSend(customModel, values.custom, original.custom, errors)
+  if (Object.keys(custom).length > 0) patch['custom'] = custom
+  if (Object.keys(patch).length === 0) {
+    // Nothing valid changed: the fields' own messages, not the schema's "Nothing to change".
+    return Object.keys(errors).length === 0
+      ? { ok: true, value: {} as MonacoDealPatch }
+      : { ok: false, errors }
   }
   schemaErrors(monacoDealPatchSchema, patch, errors)
   if (Object.keys(errors).length > 0) return { ok: false, errors }
