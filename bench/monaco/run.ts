@@ -169,6 +169,8 @@ const result = {
       lost: 'intended deals with no deal of that name on the server',
       fieldMismatches:
         'fields (account, owner, stage, close date, currency, amount, tags) of intended deals on the server that differ from what was queued',
+      pusherReplayed:
+        "the pusher's own count of ambiguous creates resent with their key and answered with a deal; above `replays` when a resent create had in fact never arrived (then Monaco applies it as new)",
       replays:
         "creates Monaco answered 200 from its idempotency memory without applying (a resend of an applied create with the entry's stored key)",
       faultShare:
