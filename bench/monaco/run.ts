@@ -133,6 +133,11 @@ const result = {
       "engine requests ÷ wall seconds ÷ the limiter's per-minute budget in real seconds; above 1 " +
       'is possible: sliding windows admit a whole minute’s budget at once when a run starts',
     ratio: 'engine wall time ÷ sequential page loop wall time (medians)',
+    requests:
+      'engine: one request per page read, plus 3 lookups (users, tags, field schema), 2 bounds ' +
+      'per entity (plans its windows) and 1 count per entity after the full pass (drift check); ' +
+      "pages above the loop's 140: each extra window ends on a part-filled page, and a keyset " +
+      'page after the first repeats the last record read (ties are never trusted to an order)',
     replicaExact:
       "every cached account, contact and deal equals the simulator's record mapped by the gateway's own mappers, and nothing else is cached",
     engine:
