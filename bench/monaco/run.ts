@@ -125,8 +125,8 @@ const result = {
     timeScale: TIME_SCALE,
     timeScaleNote:
       'The ratio depends on the scale: a faster budget shortens the engine run, not the ' +
-      'sequential loop (latency-bound at ~3.5 requests/s). One-round calibration at 6×: ratio ' +
-      '≈ 0.55, budgetUse ≈ 0.99. The simulator runs in a worker thread (its filtered listings ' +
+      'sequential loop (latency-bound at ~3.5 requests/s). One-round calibration at 6× (when ' +
+      'every window still ended with a count request): ratio ≈ 0.55, budgetUse ≈ 0.99. The simulator runs in a worker thread (its filtered listings ' +
       'cost ~100 ms of CPU each) so it does not share the engine’s event loop.',
     budgetPerSecond: round(org.budgetPerSecond),
     budgetUse:
