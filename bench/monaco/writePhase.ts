@@ -75,6 +75,10 @@ export interface WritePhaseResult extends WriteVerdict {
   /** What the pusher reported, summed over every push. */
   pusher: Pick<PushSummary, 'pushed' | 'replayed' | 'reconciled' | 'failed' | 'conflicts'> & {
     pushes: number
+    /**
+     * Entries put back for a later push: transient failures, and mostly the limiter declining
+     * to wait longer than 5 s for budget (no request sent; the drain loop pushes again).
+     */
     retryLater: number
   }
   outboxRemaining: number
