@@ -29,8 +29,9 @@ import type { MonacoListFn } from './paginate'
  *   `created_at equals <instant>` by page number (checked against `total_count`, re-read when
  *   it moved), then the walk continues with `created_at > <instant>`.
  * - `complete` means the walk reached the end. `total_count` is read once more at the end
- *   and compared with what was seen (`countDrift`): a signal to log, not a proof — deletions
- *   of records already read make it negative, backdated inserts positive.
+ *   (unless `countAtEnd` is false) and compared with what was seen (`countDrift`): a signal to
+ *   log, not a proof — deletions of records already read make it negative, backdated inserts
+ *   positive.
  */
 
 type Keyed = { id: string; createdAt: string }
@@ -56,6 +57,13 @@ export interface KeysetListingOptions<T> {
   onPage?: (page: KeysetPage<T>) => void | Promise<void>
   /** Stop at the first step that starts after this many requests: incomplete, resumable. */
   maxRequests?: number
+  /**
+   * Read `total_count` once more when the walk completes, for `countDrift` (default true). A
+   * caller that walks one step at a time (`maxRequests: 1`) turns it off: that extra request
+   * would come at the end of every walk, and the count it gives is only a signal; the caller
+   * can ask once for a whole listing instead (see the Monaco sync's end-of-pass check).
+   */
+  countAtEnd?: boolean
 }
 
 export interface KeysetListing<T> {
@@ -64,9 +72,12 @@ export interface KeysetListing<T> {
   /** The walk reached the end: every record present throughout the pass was read. */
   complete: boolean
   position: KeysetPosition
-  /** `total_count` of the caller's filters, read after the walk; null if incomplete. */
+  /** `total_count` of the caller's filters, read after the walk; null if incomplete or not asked. */
   totalCountAtEnd: number | null
-  /** `totalCountAtEnd` − records seen; null if incomplete or resumed (earlier records unseen). */
+  /**
+   * `totalCountAtEnd` − records seen; null if incomplete, not asked, or resumed (earlier
+   * records unseen).
+   */
   countDrift: number | null
   requests: number
 }
@@ -187,7 +198,7 @@ export async function listByCreatedAt<T extends Keyed>(
   async function finish(complete: boolean): Promise<KeysetListing<T>> {
     let totalCountAtEnd: number | null = null
     let countDrift: number | null = null
-    if (complete) {
+    if (complete && options.countAtEnd !== false) {
       // One record per page: only `total_count` is wanted.
       totalCountAtEnd = (await fetchPage(params.filters, 1, 1)).totalCount
       const seen = byId.size + skipped.filter((r) => r.id === undefined || !byId.has(r.id)).length

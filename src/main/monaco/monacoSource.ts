@@ -114,14 +114,20 @@ export function createClientMonacoSource(
           filters: stepFilters(request.updatedAfter, request.createdRange),
           ...(request.pageSize !== undefined ? { pageSize: request.pageSize } : {})
         },
-        { from: request.position ?? START_POSITION, maxRequests: 1, ...(signal ? { signal } : {}) }
+        {
+          from: request.position ?? START_POSITION,
+          maxRequests: 1,
+          // One request per step: the engine checks the count once per pass, not per window.
+          countAtEnd: false,
+          ...(signal ? { signal } : {})
+        }
       )
       const step: MonacoStep<MonacoEntityRecord[MonacoSyncEntity]> = {
         items: walk.items.map((key) => records.get(key.id)!),
         skipped: walk.skipped,
         position: walk.position,
         done: walk.complete,
-        totalCount: walk.totalCountAtEnd ?? lastTotal,
+        totalCount: lastTotal,
         requests: walk.requests
       }
       return step as MonacoStep<MonacoEntityRecord[typeof request.entity]>
@@ -132,6 +138,15 @@ export function createClientMonacoSource(
       const filters = stepFilters(request.updatedAfter, undefined)
       const base: MonacoListParams = { page: 1, pageSize: 1, ...(filters ? { filters } : {}) }
       const options = signal ? { signal } : {}
+      if (request.countOnly === true) {
+        const page = await list({ ...base, sort: 'created_at' }, options)
+        return {
+          totalCount: page.totalCount,
+          oldestCreatedAt: null,
+          newestCreatedAt: null,
+          requests: 1
+        }
+      }
       const [oldest, newest] = await Promise.all([
         list({ ...base, sort: 'created_at' }, options),
         list({ ...base, sort: '-created_at' }, options)

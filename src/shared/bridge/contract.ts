@@ -302,7 +302,8 @@ export const bridgeMethods = {
       workspaceId: workspaceIdSchema,
       requestId: requestIdSchema,
       entity: z.enum(MONACO_SYNC_ENTITIES),
-      updatedAfter: isoDateTime.optional()
+      updatedAfter: isoDateTime.optional(),
+      countOnly: z.boolean().optional()
     })
   ),
   /** Users, tags and the opportunity field schema of a Monaco workspace, read whole. */

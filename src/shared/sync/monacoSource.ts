@@ -52,12 +52,20 @@ export interface CreatedRange {
 export interface MonacoBoundsRequest {
   entity: MonacoSyncEntity
   updatedAfter?: string
+  /**
+   * Only `totalCount` is wanted (the drift check after a full pass): one one-record request,
+   * and both instants come back null.
+   */
+  countOnly?: boolean
 }
 
-/** How big a listing is and which `created_at` instants it spans (two one-record requests). */
+/**
+ * How big a listing is and which `created_at` instants it spans (two one-record requests; one
+ * when only the count was asked for).
+ */
 export interface MonacoBounds {
   totalCount: number
-  /** null when the listing is empty. */
+  /** null when the listing is empty (or only the count was asked for). */
   oldestCreatedAt: string | null
   newestCreatedAt: string | null
   requests: number
@@ -72,8 +80,10 @@ export interface MonacoStep<T> {
   /** The walk reached the end: every record present throughout the pass was read. */
   done: boolean
   /**
-   * The listing's `total_count` (with the same filters) as last seen: on the first step, an
-   * estimate for progress; on the last, a drift signal. null when the step did not read one.
+   * The `total_count` of the step's last request: records from the sent position on, with the
+   * same filters and window. On a walk's first step that is the window's (or, for a one-record
+   * step from the start without a window, the whole listing's) size. No step spends a request
+   * on a count alone. null when the step did not read one.
    */
   totalCount: number | null
   /** HTTP requests this step made (retries included). */

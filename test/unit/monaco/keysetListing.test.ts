@@ -41,6 +41,16 @@ describe('listByCreatedAt: the requests', () => {
     expect(fake.calls.at(-1)).toMatchObject({ pageSize: 1 })
   })
 
+  it('reads no count after the walk when told not to: one request per page', async () => {
+    const fake = fakeList(ascending(5))
+    const listing = await listByCreatedAt(fake.list, { pageSize: 2 }, { countAtEnd: false })
+    expect(idsOf(listing.items)).toEqual(idsOf(fake.rows))
+    expect(listing).toMatchObject({ complete: true, totalCountAtEnd: null, countDrift: null })
+    expect(listing.requests).toBe(fake.calls.length)
+    // Every request reads a page; none is a one-record count.
+    expect(fake.calls.map((c) => c.pageSize)).toEqual(fake.calls.map(() => 2))
+  })
+
   it("ANDs the caller's own filters with the keyset rule", async () => {
     const fake = fakeList(ascending(3))
     const own = { operator: 'or' as const, filters: [] }

@@ -101,6 +101,13 @@ describe('Monaco listings through the bridge', () => {
     })
     expect(bounds.totalCount).toBe(sim.store.count('accounts'))
     expect(bounds.oldestCreatedAt! <= bounds.newestCreatedAt!).toBe(true)
+    // The drift check after a full pass asks for the count alone: one request.
+    const count = await ok<MonacoBounds>('monacoListBounds', {
+      requestId: 'b2',
+      entity: 'accounts',
+      countOnly: true
+    })
+    expect(count).toMatchObject({ totalCount: sim.store.count('accounts'), requests: 1 })
 
     const seen = new Set<string>()
     let position: MonacoStep<MonacoAccount>['position'] | undefined

@@ -104,6 +104,42 @@ describe('createClientMonacoSource', () => {
     expect(ids.sort()).toEqual(sortedIds(expected))
   })
 
+  it('spends exactly one request per step, the last one included (no count after the walk)', async () => {
+    sim = await startOrg()
+    const source = sourceFor(sim)
+    const all = ascending(sim, 'contacts')
+    sim.resetStats()
+    let position: KeysetPosition | undefined
+    const stepRequests: number[] = []
+    for (;;) {
+      const step = await source.listStep({
+        entity: 'contacts',
+        pageSize: 25,
+        ...(position ? { position } : {})
+      })
+      stepRequests.push(step.requests)
+      position = step.position
+      if (step.done) break
+    }
+    expect(stepRequests).toEqual(stepRequests.map(() => 1))
+    expect(stepRequests).toHaveLength(Math.ceil(all.length / 25))
+    expect(sim.stats.requests).toBe(stepRequests.length)
+  })
+
+  it('reads only the count in one request when asked for the count alone', async () => {
+    sim = await startOrg()
+    const source = sourceFor(sim)
+    sim.resetStats()
+    const bounds = await source.bounds({ entity: 'accounts', countOnly: true })
+    expect(bounds).toEqual({
+      totalCount: sim.store.all('accounts').length,
+      oldestCreatedAt: null,
+      newestCreatedAt: null,
+      requests: 1
+    })
+    expect(sim.stats.requests).toBe(1)
+  })
+
   it('reads users, tags and the opportunity field schema', async () => {
     sim = await startOrg()
     const lookups = await sourceFor(sim).lookups()

@@ -21,7 +21,7 @@ export interface MonacoWindowState {
   records: number
   /** Records main could not read (malformed), so drift counts them as seen. */
   skipped: number
-  /** The window's `total_count`: from its first step (an estimate), then its last (drift). */
+  /** The window's `total_count` from its first step: its size, an estimate for progress. */
   totalCount: number | null
   /** Records after the position, as the last step counted them (null before the first). */
   remaining: number | null
@@ -60,7 +60,10 @@ export interface MonacoSyncRow {
    * records updated after it (less a safety margin for clock skew).
    */
   highWater: string | null
-  /** The last complete pass's `total_count` − records seen, summed over windows, for the log. */
+  /**
+   * For the log: the last complete full pass's `total_count` (read once after its walks) −
+   * records it saw; null when that count could not be read.
+   */
   lastCountDrift: number | null
   /** Rows the last complete full pass removed (the server no longer has them). */
   lastRemoved: number | null

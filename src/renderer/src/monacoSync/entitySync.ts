@@ -14,6 +14,7 @@ import { isoAt } from '../sync/clock'
 import { toErrorInfo } from '../sync/failures'
 import { PageFetchError, RunStoppedError } from '../sync/fetching'
 import type { ResourceOutcome } from '../sync/resourceSync'
+import { countAtEnd } from './countAtEnd'
 import { choosePass, type PassChoice } from './passChoice'
 import { isFilterRefusal, readFilterRefusal, rememberFilterRefusal } from './filterRefusal'
 import type { ResolvedMonacoSyncOptions } from './options'
@@ -83,7 +84,8 @@ export async function syncEntity(
       break
     }
     progress.setPhase('finishing')
-    await finishPass(db, entity, pass.generation, options.clock.now())
+    const count = await countAtEnd(ctx, entity, pass)
+    await finishPass(db, entity, pass.generation, options.clock.now(), count)
     progress.setPhase('done')
     return 'complete'
   } catch (error) {

@@ -123,12 +123,10 @@ export async function commitStep(
       steps: window.steps + 1,
       records: window.records + rows.length,
       skipped: window.skipped + skipped.length,
-      // A middle step's count is what remains after its position; only the first (the
-      // window's size) and the last (read after the walk, for drift) describe the window.
+      // A later step's count is what remains after its position; only the first gives the
+      // window's size.
       totalCount:
-        (window.steps === 0 || step.done) && step.totalCount !== null
-          ? step.totalCount
-          : window.totalCount,
+        window.steps === 0 && step.totalCount !== null ? step.totalCount : window.totalCount,
       remaining: remainingAfter(step, window)
     }
     const next: MonacoPassState = { ...pass, windows }
@@ -190,13 +188,16 @@ export interface PassSummary {
 /**
  * Ends a pass whose windows are all done. A full pass removes the rows it did not see (the
  * server no longer has them) in the same transaction that marks it complete — never a deal
- * with local edits to push, nor one the outbox created or confirmed meanwhile.
+ * with local edits to push, nor one the outbox created or confirmed meanwhile. `countAtEnd`
+ * is the listing's `total_count` read after the walks (null when not read): the drift it gives
+ * against the records the pass saw is kept for the log.
  */
 export async function finishPass(
   db: WorkspaceCache,
   entity: MonacoSyncEntity,
   generation: number,
-  now: number
+  now: number,
+  countAtEnd: number | null
 ): Promise<PassSummary> {
   const table = entityTable(db, entity)
   return db.transaction('rw', table, db.monacoSync, async () => {
@@ -216,12 +217,8 @@ export async function finishPass(
       await deleteInChunks(table, keys)
       removed = keys.length
     }
-    const drifts = pass.windows.map((w) =>
-      w.totalCount === null ? null : w.totalCount - w.records - w.skipped
-    )
-    const countDrift = drifts.some((d) => d === null)
-      ? null
-      : drifts.reduce<number>((sum, d) => sum + (d ?? 0), 0)
+    const seen = pass.windows.reduce((sum, w) => sum + w.records + w.skipped, 0)
+    const countDrift = countAtEnd === null ? null : countAtEnd - seen
     const full = pass.mode === 'full'
     await db.monacoSync.put({
       ...row,
@@ -229,7 +226,9 @@ export async function finishPass(
       lastFullGeneration: full ? generation : row.lastFullGeneration,
       lastFullAt: full ? pass.startedAt : row.lastFullAt,
       highWater: pass.startedAt,
-      lastCountDrift: countDrift,
+      // Only a full pass measures it (see entitySync's countAtEnd); an incremental one keeps
+      // the last measure.
+      lastCountDrift: full ? countDrift : row.lastCountDrift,
       lastRemoved: full ? removed : row.lastRemoved,
       lastError: null
     })
