@@ -48,7 +48,7 @@ test('a Monaco create confirmed during the next full pass carries its generation
   const first = await fullPass(db, '2030-06-01T11:00:00.000Z')
   await seedRow(db, monacoDeal({ uuid: 'opp_gone' }))
   await walkEnds(db, first)
-  await finishPass(db, 'opportunities', first.generation, PASS_ENDS)
+  await finishPass(db, 'opportunities', first.generation, PASS_ENDS, null)
   // The next full pass begins.
   const pass = await fullPass(db, PASS_STARTED)
   expect(pass.generation).toBe(2)
@@ -73,7 +73,7 @@ test('a Monaco create confirmed during the next full pass carries its generation
 
   // The walk had already read past where the deal sorts; it ends, and the pass sweeps.
   await walkEnds(db, pass)
-  expect(await finishPass(db, 'opportunities', pass.generation, PASS_ENDS)).toMatchObject({
+  expect(await finishPass(db, 'opportunities', pass.generation, PASS_ENDS, null)).toMatchObject({
     removed: 1
   })
   expect(await db.opportunities.get('opp_gone')).toBeUndefined()
