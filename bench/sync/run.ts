@@ -4,7 +4,7 @@
  * One run, side by side, against the simulator with 250 ms latency per request and its real
  * limits (40 req/s, 20 parallel), on 10,000 customers, 50,000 activities, 2,500 opportunities
  * and 300 plans:
- * - Revdesk: the built app in Chromium (browser harness), "Explore demo data" → first full sync
+ * - Revdesk: the built app in Chromium (browser harness), "Open ChartMogul demo" → first full sync
  *   at the default request budget (20 req/s), into the real IndexedDB;
  * - baselines: the official chartmogul-node SDK listing every resource with its cursor loop, one
  *   resource after another (`sdkBaseline`) and all four loops at once (`sdkParallelBaseline`,
@@ -73,7 +73,7 @@ const app = await launchApp({ demo })
 const { page } = app
 simulator.resetStats()
 const started = performance.now()
-await page.getByRole('button', { name: 'Explore demo data' }).click()
+await page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
 if (process.env['BENCH_SECTION']) {
   // Diagnostic: sync while another section is on screen.
   await page.getByRole('button', { name: process.env['BENCH_SECTION'] }).click()

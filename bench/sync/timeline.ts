@@ -36,7 +36,7 @@ const demo = createDemoRuntime(async () => ({
 const app = await launchApp({ demo })
 const status = app.page.getByRole('contentinfo', { name: 'Status' })
 t0 = performance.now()
-await app.page.getByRole('button', { name: 'Explore demo data' }).click()
+await app.page.getByRole('button', { name: 'Open ChartMogul demo' }).click()
 for (;;) {
   if (((await status.textContent()) ?? '').includes('Last synced')) break
   await new Promise((r) => setTimeout(r, 50))
