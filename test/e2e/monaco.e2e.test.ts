@@ -124,6 +124,12 @@ describe('a Monaco workspace', () => {
     const identity = page.getByRole('definition')
     await expect.poll(() => identity.filter({ hasText: data.org.name }).count()).toBe(1)
     await expect.poll(() => identity.filter({ hasText: me?.email ?? '—' }).count()).toBe(1)
+    // Monaco's budget is the organization's, fixed by the limiter: said, not offered as a
+    // requests-per-second number that would change nothing.
+    expect(await page.getByLabel(/Request budget/).count()).toBe(0)
+    await expect
+      .poll(() => page.getByText(/Monaco allows 100 requests a minute and 1,000 an hour/).count())
+      .toBe(1)
 
     // Monaco's sections, and every record in them.
     expect(

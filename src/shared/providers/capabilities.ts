@@ -67,6 +67,13 @@ export interface ProviderCapabilities {
   dashboard: 'mrr' | 'pipeline'
   /** Records can be opened in the provider's own web app. */
   opensInProviderApp: boolean
+  /**
+   * How the workspace's request budget is set: ChartMogul's is requests per second, chosen in
+   * Settings; Monaco's is a fixed share of limits its whole organization shares (the limiter in
+   * `src/main/monaco/rateLimiter.ts`), said in words instead of offered as a number to change.
+   */
+  requestBudget:
+    { editable: true; label: string; max: number } | { editable: false; description: string }
   apiKey: {
     /** Shown under the key field. */
     hint: string
@@ -106,6 +113,11 @@ const chartmogul: ProviderCapabilities = {
   idempotentCreates: false,
   dashboard: 'mrr',
   opensInProviderApp: true,
+  requestBudget: {
+    editable: true,
+    label: 'Request budget (requests per second, ChartMogul allows 40)',
+    max: 40
+  },
   apiKey: {
     hint: 'A ChartMogul API key with read and write access.',
     whereToFind: 'ChartMogul → Profile → API keys'
@@ -133,6 +145,11 @@ const monaco: ProviderCapabilities = {
   idempotentCreates: true,
   dashboard: 'pipeline',
   opensInProviderApp: false,
+  requestBudget: {
+    editable: false,
+    description:
+      'Monaco allows 100 requests a minute and 1,000 an hour for your whole organization. Revdesk uses at most 80 % of each (80 a minute, 800 an hour), so your teammates keep the rest.'
+  },
   apiKey: {
     hint: 'Monaco API keys start with “mks_”.',
     whereToFind: 'Monaco → Settings → API Keys'
