@@ -13,8 +13,6 @@ import MonacoDealEditor from '../sections/opportunities/editor/MonacoDealEditor.
 import OpportunityEditor from '../sections/opportunities/editor/OpportunityEditor.svelte'
 import type { DealEditorProps } from '../sections/opportunities/editor/dealEditorProps'
 
-export type { DealEditorProps }
-
 export interface ProviderViews {
   /** The panel a deal's parent opens in (double-click a customer or account). */
   parentPanel: Component<{ customerUuid: string; onClose: () => void }>
