@@ -5,22 +5,13 @@
  */
 import type { Component } from 'svelte'
 import type { ProviderId } from '../../../shared/providers/providerId'
-import type { DealEditorTarget } from '../app/dealEditorTarget'
-import type { WorkspaceCache } from '../cache'
 import Account360 from '../sections/account360/Account360.svelte'
 import Customer360 from '../sections/customer360/Customer360.svelte'
 import DashboardSection from '../sections/dashboard/DashboardSection.svelte'
 import PipelineDashboard from '../sections/dashboard/PipelineDashboard.svelte'
 import MonacoDealEditor from '../sections/opportunities/editor/MonacoDealEditor.svelte'
 import OpportunityEditor from '../sections/opportunities/editor/OpportunityEditor.svelte'
-
-export interface DealEditorProps {
-  db: WorkspaceCache
-  target: DealEditorTarget
-  accountCurrency: string
-  onClose: () => void
-  onQueued: (uuid: string) => void
-}
+import type { DealEditorProps } from '../sections/opportunities/editor/dealEditorProps'
 
 export interface ProviderViews {
   /** The panel a deal's parent opens in (double-click a customer or account). */
