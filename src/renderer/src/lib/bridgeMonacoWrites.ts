@@ -7,19 +7,13 @@
  */
 import type { MonacoDealDraft, MonacoDealPatch } from '../../../shared/domain'
 import { capabilitiesOf } from '../../../shared/providers/capabilities'
-import type { OpportunityWrites, WriteOptions } from '../outbox/types'
+import type { OpportunityWrites } from '../outbox/types'
 import { BridgeCallError, call } from './bridge'
+import { bridgeDealReads, checkAbort, type BridgeInvoke } from './bridgeOpportunityWrites'
 
-/** The bridge call used (the app's `call`; a test may route it elsewhere). */
-export type BridgeInvoke = typeof call
+export type { BridgeInvoke } from './bridgeOpportunityWrites'
 
 export type MonacoWrites = OpportunityWrites<MonacoDealDraft, MonacoDealPatch>
-
-function checkAbort(options?: WriteOptions): void {
-  if (options?.signal?.aborted === true) {
-    throw new DOMException('Sending changes was cancelled.', 'AbortError')
-  }
-}
 
 export function createBridgeMonacoWrites(
   workspaceId: string,
@@ -43,17 +37,6 @@ export function createBridgeMonacoWrites(
       checkAbort(options)
       return invoke('monacoUpdateOpportunity', { workspaceId, uuid, patch })
     },
-    async delete(uuid, options) {
-      checkAbort(options)
-      await invoke('deleteOpportunity', { workspaceId, uuid })
-    },
-    async get(uuid, options) {
-      checkAbort(options)
-      return invoke('getOpportunity', { workspaceId, uuid })
-    },
-    async listForCustomer(customerUuid, options) {
-      checkAbort(options)
-      return invoke('listCustomerOpportunities', { workspaceId, customerUuid })
-    }
+    ...bridgeDealReads(workspaceId, invoke)
   }
 }

@@ -9,9 +9,33 @@ import { call } from './bridge'
 /** The bridge call used (the app's `call`; a test may route it elsewhere). */
 export type BridgeInvoke = typeof call
 
-function checkAbort(options?: WriteOptions): void {
+export function checkAbort(options?: WriteOptions): void {
   if (options?.signal?.aborted === true) {
     throw new DOMException('Sending changes was cancelled.', 'AbortError')
+  }
+}
+
+/**
+ * Delete, read and list a customer's (account's) deals: the provider-neutral bridge methods,
+ * which main routes to the workspace's gateway. Shared by every provider's writes.
+ */
+export function bridgeDealReads(
+  workspaceId: string,
+  invoke: BridgeInvoke
+): Pick<OpportunityWrites, 'delete' | 'get' | 'listForCustomer'> {
+  return {
+    async delete(uuid, options) {
+      checkAbort(options)
+      await invoke('deleteOpportunity', { workspaceId, uuid })
+    },
+    async get(uuid, options) {
+      checkAbort(options)
+      return invoke('getOpportunity', { workspaceId, uuid })
+    },
+    async listForCustomer(customerUuid, options) {
+      checkAbort(options)
+      return invoke('listCustomerOpportunities', { workspaceId, customerUuid })
+    }
   }
 }
 
@@ -33,17 +57,6 @@ export function createBridgeOpportunityWrites(
       checkAbort(options)
       return invoke('updateOpportunity', { workspaceId, uuid, patch })
     },
-    async delete(uuid, options) {
-      checkAbort(options)
-      await invoke('deleteOpportunity', { workspaceId, uuid })
-    },
-    async get(uuid, options) {
-      checkAbort(options)
-      return invoke('getOpportunity', { workspaceId, uuid })
-    },
-    async listForCustomer(customerUuid, options) {
-      checkAbort(options)
-      return invoke('listCustomerOpportunities', { workspaceId, customerUuid })
-    }
+    ...bridgeDealReads(workspaceId, invoke)
   }
 }
