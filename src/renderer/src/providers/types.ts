@@ -26,6 +26,8 @@ export interface QuickEditPatch {
   amountCents?: number
   currency?: string
   estimatedCloseDate?: string
+  /** ChartMogul: a user's email; Monaco: a user id (the command palette's "Assign owner…"). */
+  owner?: string
 }
 
 export interface ProviderAdapter {

@@ -211,6 +211,7 @@ export const accountJump: QuickJumpSource = {
     inputLabel: 'Jump to account or contact',
     placeholder: 'Jump to account or contact — name, domain or email',
     listLabel: 'Matching accounts and contacts',
+    groupLabel: 'Accounts and contacts',
     typeHint: 'Type a name, domain or email.',
     noWorkspace: 'Open a workspace to search its accounts and contacts.',
     unnamed: 'Unnamed account',

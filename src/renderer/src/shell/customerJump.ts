@@ -18,6 +18,7 @@ export const customerJump: QuickJumpSource = {
     inputLabel: 'Jump to customer',
     placeholder: 'Jump to customer — name, company or email',
     listLabel: 'Matching customers',
+    groupLabel: 'Customers',
     typeHint: 'Type a name, company or email.',
     noWorkspace: 'Open a workspace to search its customers.',
     unnamed: 'Unnamed customer',

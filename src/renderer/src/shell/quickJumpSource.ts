@@ -23,6 +23,8 @@ export interface QuickJumpWording {
   placeholder: string
   /** The results list's accessible name. */
   listLabel: string
+  /** The records' group heading in the command palette ("Customers"). */
+  groupLabel: string
   /** Before anything is typed: what can be typed. */
   typeHint: string
   /** With no workspace open. */
