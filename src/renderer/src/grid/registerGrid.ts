@@ -19,6 +19,7 @@ import {
   NumberFilterModule,
   QuickFilterModule,
   RowApiModule,
+  RowSelectionModule,
   SelectEditorModule,
   TextEditorModule,
   TextFilterModule,
@@ -44,6 +45,8 @@ export function registerGridModules(): void {
     QuickFilterModule,
     CsvExportModule,
     GridStateModule,
+    // Selecting deals for the command palette's actions (Space, click).
+    RowSelectionModule,
     ColumnAutoSizeModule,
     // quick edits in the Opportunities grid (stage, forecast, close date; amount's own editor)
     TextEditorModule,
