@@ -159,3 +159,47 @@ describe.each(['light', 'dark'] as const)('the keyboard, %s', (colorScheme) => {
     expect(app.consoleErrors).toEqual([])
   })
 })
+
+describe('the command palette on Monaco', () => {
+  it('offers only what Monaco’s capability table allows, and Monaco’s sections', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: 'Open Monaco demo' }).click()
+    await expect
+      .poll(() => page.getByRole('contentinfo', { name: 'Status' }).textContent(), {
+        timeout: 60_000
+      })
+      .toContain('Last synced')
+    await page.keyboard.press('g')
+    await page.keyboard.press('o')
+    await expect.poll(() => heading(page)).toBe('Opportunities')
+    await expect.poll(() => grid(page).getByRole('row').count()).toBeGreaterThan(1)
+    await focusFirstDeal(page)
+
+    await page.keyboard.press('Control+K')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    const actions = palette.getByRole('group', { name: 'Actions' })
+    await expect.poll(() => actions.getByRole('option', { name: /Move stage…/ }).count()).toBe(1)
+    expect(await actions.getByRole('option', { name: /Assign owner…/ }).count()).toBe(1)
+    // Monaco deals have no forecast category: not offered.
+    expect(await palette.getByRole('option', { name: /forecast/i }).count()).toBe(0)
+    const goTo = palette.getByRole('group', { name: 'Go to' })
+    expect(await goTo.getByRole('option', { name: /Go to Accounts/ }).textContent()).toContain(
+      'G then A'
+    )
+    expect(await goTo.getByRole('option', { name: /Go to Customers/ }).count()).toBe(0)
+
+    // Assign owner lists Monaco's cached users.
+    await page.keyboard.type('assign')
+    const assign = palette.getByRole('option', { name: /Assign owner…/ })
+    await expect.poll(() => assign.getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() =>
+        palette.getByRole('listbox', { name: 'Owner choices' }).getByRole('option').count()
+      )
+      .toBeGreaterThan(0)
+    await expectAccessible(page, 'command palette, owner step, Monaco')
+    expect(app.consoleErrors).toEqual([])
+  })
+})
