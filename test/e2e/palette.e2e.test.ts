@@ -116,6 +116,36 @@ describe.each(['light', 'dark'] as const)('the keyboard, %s', (colorScheme) => {
     await expect.poll(() => selected.locator('[col-id="sync"]').textContent()).toBe('Pending')
     expect(await focusedInGrid(page)).toBe(true)
 
+    // The same deal's close date (a date step) and forecast category (a choice step).
+    await page.keyboard.press('Control+K')
+    await page.keyboard.type('close date')
+    const closeDate = palette.getByRole('option', { name: /Set close date…/ })
+    await expect.poll(() => closeDate.getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Enter')
+    const dateInput = palette.getByLabel(/Close date/)
+    await expect.poll(() => dateInput.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expectAccessible(page, `command palette, date step, ${colorScheme}`)
+    await dateInput.fill('2031-05-20')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => palette.count()).toBe(0)
+    await expect
+      .poll(() => selected.locator('[col-id="estimatedCloseDate"]').textContent())
+      .toContain('2031')
+    await page.keyboard.press('Control+K')
+    await page.keyboard.type('forecast')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => palette.getByRole('combobox', { name: 'Forecast category' }).isVisible())
+      .toBe(true)
+    await page.keyboard.type('best')
+    const bestCase = palette.getByRole('option', { name: 'Best case' })
+    await expect.poll(() => bestCase.getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => palette.count()).toBe(0)
+    await expect
+      .poll(() => selected.locator('[col-id="forecastCategory"]').textContent())
+      .toMatch(/best.case/i)
+
     // G then B: the Outbox lists the change.
     await page.keyboard.press('g')
     await page.keyboard.press('b')
