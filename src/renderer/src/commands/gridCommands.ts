@@ -50,3 +50,13 @@ export function gridCommands(input: GridCommandsInput): Command[] {
   }
   return list
 }
+
+/** A row as a deal parent: its id and its `name` (empty when it has none). */
+export function namedRow<Row extends object>(
+  row: Row | undefined,
+  idOf: (row: Row) => string
+): { id: string; name: string } | null {
+  if (!row) return null
+  const name = (row as Record<string, unknown>)['name']
+  return { id: idOf(row), name: typeof name === 'string' ? name : '' }
+}
