@@ -48,8 +48,8 @@ const storedStateSchema = z.object({
       columnSizingModel: z.array(
         z.looseObject({
           colId: z.string(),
-          width: z.number().optional(),
-          flex: z.number().optional()
+          width: z.number().nullish(),
+          flex: z.number().nullish()
         })
       )
     })
