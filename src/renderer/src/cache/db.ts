@@ -16,7 +16,8 @@ import type {
   CachedTag,
   CachedUser
 } from './records'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, upgradeToV2 } from './schema'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2 } from './schema'
+import type { SavedViewRow } from './savedViews'
 import type { SyncStateRow } from './syncState'
 import type { MonacoSyncRow } from './monacoSyncState'
 
@@ -40,6 +41,8 @@ export class WorkspaceCache extends Dexie {
   users!: EntityTable<CachedUser, 'id', CachedUser>
   tags!: EntityTable<CachedTag, 'id', CachedTag>
   monacoSync!: EntityTable<MonacoSyncRow, 'entity', MonacoSyncRow>
+  // Named grid layouts (columns, sort, filters); see SCHEMA_V5 and savedViews.ts.
+  savedViews!: EntityTable<SavedViewRow, 'id', SavedViewRow>
 
   constructor(
     readonly workspaceId: string,
@@ -50,6 +53,7 @@ export class WorkspaceCache extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
+    this.version(5).stores(SCHEMA_V5)
   }
 
   /** The table holding one synced resource, typed loosely for code generic over resources. */

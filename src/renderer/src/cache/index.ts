@@ -5,7 +5,14 @@ export {
   cacheDatabaseName,
   type MetaEntry
 } from './db'
-export { CACHE_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema'
+export {
+  CACHE_SCHEMA_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5
+} from './schema'
 export {
   initialMonacoSyncRow,
   type MonacoPassState,
@@ -41,3 +48,18 @@ export {
 } from './syncState'
 export type { FieldConflict, FieldIssue, OutboxEntry, OutboxKind, OutboxStatus } from './outbox'
 export { putInChunks, deleteInChunks, WRITE_CHUNK_SIZE } from './bulk'
+export {
+  cleanViewName,
+  createSavedView,
+  defaultSavedView,
+  deleteSavedView,
+  listSavedViews,
+  renameSavedView,
+  setDefaultSavedView,
+  updateSavedViewState,
+  viewNameKey,
+  MAX_VIEW_NAME_LENGTH,
+  SavedViewNameError,
+  type SavedView,
+  type SavedViewRow
+} from './savedViews'

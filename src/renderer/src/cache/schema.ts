@@ -55,7 +55,17 @@ export const SCHEMA_V4 = {
   monacoSync: 'entity'
 } as const
 
-export const CACHE_SCHEMA_VERSION = 4
+/**
+ * Version 5: saved views (a named set of columns, sort and filters per grid; see
+ * savedViews.ts). `nameKey` is the name trimmed and lower-cased, unique per grid, so the
+ * database itself refuses a second "Past due" beside "past due ". Nothing existing moves.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  savedViews: 'id, grid, &[grid+nameKey]'
+} as const
+
+export const CACHE_SCHEMA_VERSION = 5
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx

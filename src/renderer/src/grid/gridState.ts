@@ -6,6 +6,7 @@
  * display preference, not cached account data. Scroll position, focus and selection are not kept.
  */
 import type { GridState } from 'ag-grid-community'
+import { z } from 'zod'
 
 const KEY_PREFIX = 'revdesk.grid'
 
@@ -33,6 +34,48 @@ export function persistableState(state: GridState): GridState {
   return kept as GridState
 }
 
+const colIds = z.array(z.string())
+/**
+ * The shape of each kept part, checked before a stored state reaches AG Grid (a hand-edited or
+ * corrupt entry must not break the grid). Filter models are AG Grid's per-column objects; only
+ * their outline is checked, and unknown keys AG Grid may add pass through.
+ */
+const storedStateSchema = z.object({
+  version: z.string().optional(),
+  columnOrder: z.looseObject({ orderedColIds: colIds }).optional(),
+  columnSizing: z
+    .looseObject({
+      columnSizingModel: z.array(
+        z.looseObject({
+          colId: z.string(),
+          width: z.number().nullish(),
+          flex: z.number().nullish()
+        })
+      )
+    })
+    .optional(),
+  columnVisibility: z.looseObject({ hiddenColIds: colIds }).optional(),
+  columnPinning: z.looseObject({ leftColIds: colIds, rightColIds: colIds }).optional(),
+  sort: z
+    .looseObject({
+      sortModel: z.array(z.looseObject({ colId: z.string(), sort: z.enum(['asc', 'desc']) }))
+    })
+    .optional(),
+  filter: z
+    .looseObject({ filterModel: z.record(z.string(), z.looseObject({})).optional() })
+    .optional()
+})
+
+/**
+ * A stored state, checked part by part: the persistable parts when their shapes are right,
+ * undefined when anything kept is malformed (the caller then falls back, never half-applies).
+ */
+export function parseGridState(value: unknown): GridState | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const parsed = storedStateSchema.safeParse(persistableState(value as GridState))
+  return parsed.success ? persistableState(parsed.data as GridState) : undefined
+}
+
 /** Minimal storage surface (localStorage, or a Map-backed fake in tests). */
 export interface StateStorage {
   getItem(key: string): string | null
@@ -50,9 +93,7 @@ export function loadGridState(storage: StateStorage, key: string): GridState | u
   }
   if (!raw) return undefined
   try {
-    const parsed: unknown = JSON.parse(raw)
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
-    return persistableState(parsed as GridState)
+    return parseGridState(JSON.parse(raw))
   } catch {
     return undefined
   }
