@@ -58,7 +58,8 @@ const activeId = (page: Page): Promise<string | undefined> =>
  * choosing one (its suggestion list opens), leaves the list with Esc and presses Save by
  * keyboard; then checks focus, the summary and accessibility.
  */
-async function saveEmptyAndCheck(page: Page, where: string): Promise<void> {
+async function saveEmptyAndCheck(current: LaunchedApp, where: string): Promise<void> {
+  const { page } = current
   await page.getByRole('button', { name: 'New opportunity' }).press('Enter')
   const editor = page.getByRole('dialog', { name: 'New opportunity' })
   const parent = editor.getByRole('combobox').first()
@@ -97,6 +98,7 @@ async function saveEmptyAndCheck(page: Page, where: string): Promise<void> {
     await expectNoListbox(page, editor)
   }
 
+  await current.screenshot(`forms-${where.toLowerCase()}-editor-summary`)
   await expectAccessible(page, `${where} editor with errors and summary, light`)
   await page.emulateMedia({ colorScheme: 'dark' })
   await expectAccessible(page, `${where} editor with errors and summary, dark`)
@@ -108,7 +110,7 @@ describe('deal editor errors by keyboard', () => {
     app = await launchApp()
     await exploreDemoAndWaitForSync(app)
     await openOpportunities(app.page)
-    await saveEmptyAndCheck(app.page, 'ChartMogul')
+    await saveEmptyAndCheck(app, 'ChartMogul')
   })
 
   it('Monaco: the same', async () => {
@@ -121,7 +123,7 @@ describe('deal editor errors by keyboard', () => {
       })
       .toContain('Last synced')
     await openOpportunities(page)
-    await saveEmptyAndCheck(page, 'Monaco')
+    await saveEmptyAndCheck(app, 'Monaco')
   })
 })
 
