@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { expectAccessible } from './harness/axe'
+import { watchFocusOnBody } from './harness/focusWatch'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -24,20 +25,6 @@ async function openAddForm(page: Page): Promise<Locator> {
     .getByRole('button', { name: 'Settings' })
     .click()
   return page.getByRole('form', { name: 'Add a workspace' })
-}
-
-/** Counts, from now on, every moment (checked every few ms) the page's focus sits on <body>. */
-async function watchFocusOnBody(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const seen: string[] = []
-    ;(window as unknown as { focusOnBody: string[] }).focusOnBody = seen
-    setInterval(() => {
-      const active = document.activeElement
-      if (active === null || active === document.body) seen.push(new Date().toISOString())
-    }, 4)
-  })
-  return () =>
-    page.evaluate(() => [...(window as unknown as { focusOnBody: string[] }).focusOnBody])
 }
 
 function isFocused(locator: Locator): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { expectAccessible } from './harness/axe'
 import { exploreDemoAndWaitForSync } from './harness/demoBackend'
+import { watchFocusOnBody } from './harness/focusWatch'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
 let app: LaunchedApp | undefined
@@ -68,6 +69,7 @@ async function saveEmptyAndCheck(current: LaunchedApp, where: string): Promise<v
   await expect.poll(() => editor.getByRole('listbox').count()).toBe(1)
   await page.keyboard.press('Escape')
   await expect.poll(() => editor.getByRole('listbox').count()).toBe(0)
+  const focusOnBody = await watchFocusOnBody(page)
   await editor.getByRole('button', { name: 'Save' }).press('Enter')
 
   const summary = editor.getByRole('alert').filter({ hasText: /\d+ problems?\./ })
@@ -98,6 +100,8 @@ async function saveEmptyAndCheck(current: LaunchedApp, where: string): Promise<v
     await expectNoListbox(page, editor)
   }
 
+  // Saving, failing, and moving between the summary and the fields never dropped focus.
+  expect(await focusOnBody()).toEqual([])
   await current.screenshot(`forms-${where.toLowerCase()}-editor-summary`)
   await expectAccessible(page, `${where} editor with errors and summary, light`)
   await page.emulateMedia({ colorScheme: 'dark' })
