@@ -212,7 +212,7 @@ describe('a Monaco workspace', () => {
     const editor = page.getByRole('dialog', { name: 'New opportunity' })
     // The account is already chosen; a missing name is Monaco's rule, said before queuing.
     await editor.getByRole('button', { name: 'Save' }).click()
-    await expect.poll(() => editor.getByText('Enter the name.').count()).toBe(1)
+    await expect.poll(() => editor.getByText('Enter the name.', { exact: true }).count()).toBe(1)
     await editor.getByLabel('Name').fill('Offline expansion')
     await editor.getByLabel('Stage').selectOption({ label: 'Proposal' })
     await editor.getByLabel('Estimated value').fill('2,500')

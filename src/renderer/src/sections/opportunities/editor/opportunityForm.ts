@@ -551,8 +551,8 @@ export async function saveOpportunityForm(
   }
 }
 
-/** The first field with a message, in the order the form shows them (to move focus there). */
-export function firstErrorKey(errors: FormErrors, rowCount: number): FormErrorKey | null {
+/** Every place a message can show, in the order the form shows them (focus and summary). */
+export function errorKeysInOrder(rowCount: number): FormErrorKey[] {
   const order: FormErrorKey[] = [
     'customerUuid',
     'owner',
@@ -568,5 +568,10 @@ export function firstErrorKey(errors: FormErrors, rowCount: number): FormErrorKe
   ]
   for (let i = 0; i < rowCount; i++) order.push(customRowKeyField(i), customRowValueField(i))
   order.push('form')
-  return order.find((key) => errors[key] !== undefined) ?? null
+  return order
+}
+
+/** The first field with a message, in the order the form shows them (to move focus there). */
+export function firstErrorKey(errors: FormErrors, rowCount: number): FormErrorKey | null {
+  return errorKeysInOrder(rowCount).find((key) => errors[key] !== undefined) ?? null
 }
