@@ -238,6 +238,20 @@ describe('grids that fit (ChartMogul, light)', () => {
     await page.keyboard.press('Escape')
     await expect.poll(() => activeLabel(page)).toBe('Filter MRR')
     expect(await rowsShown(customers)).toBe(expected)
+    // The button says its column is filtered: drawn in the accent colour, the others not.
+    const colour = (button: Locator): Promise<string> =>
+      button.evaluate((el) => getComputedStyle(el).color)
+    const accent = await page.evaluate(() => {
+      const probe = document.createElement('div')
+      probe.style.color = 'var(--accent)'
+      document.body.appendChild(probe)
+      const value = getComputedStyle(probe).color
+      probe.remove()
+      return value
+    })
+    await page.mouse.move(0, 0)
+    await expect.poll(() => colour(filterMrr)).toBe(accent)
+    expect(await colour(customers.getByRole('button', { name: 'Filter Status' }))).not.toBe(accent)
     expect(app!.consoleErrors).toEqual([])
   })
 })

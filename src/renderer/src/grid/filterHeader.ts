@@ -38,12 +38,18 @@ export class FilterHeader implements IInnerHeaderComponent {
   private readonly text = document.createElement('span')
   private button: HTMLButtonElement | null = null
   private params: IHeaderParams | null = null
+  private readonly showFiltering = (): void => {
+    const active = this.params?.column.isFilterActive() ?? false
+    this.button?.classList.toggle('is-filtering', active)
+  }
 
   init(params: IHeaderParams): void {
     this.gui.className = 'grid-header'
     this.text.className = 'grid-header-name'
     this.gui.appendChild(this.text)
     this.refresh(params)
+    // The button itself shows that the column is filtered (AG Grid's separate mark is hidden).
+    params.column.addEventListener('filterActiveChanged', this.showFiltering)
   }
 
   getGui(): HTMLElement {
@@ -57,6 +63,7 @@ export class FilterHeader implements IInnerHeaderComponent {
     if (params.column.isFilterAllowed()) {
       const button = this.button ?? this.createButton()
       button.setAttribute('aria-label', `Filter ${params.displayName}`)
+      this.showFiltering()
     } else if (this.button) {
       this.button.remove()
       this.button = null
@@ -65,6 +72,7 @@ export class FilterHeader implements IInnerHeaderComponent {
   }
 
   destroy(): void {
+    this.params?.column.removeEventListener('filterActiveChanged', this.showFiltering)
     this.button?.remove()
     this.button = null
     this.params = null
