@@ -197,6 +197,62 @@ describe('grids that fit (ChartMogul, light)', () => {
     const tooltip = page.getByRole('tooltip')
     await expect.poll(() => tooltip.isVisible()).toBe(true)
     expect(((await tooltip.textContent()) ?? '').trim()).toBe(text)
+
+    // The mouse: the same cell, hovered, carries its full text as its title.
+    const clippedCell = rowCells.and(page.locator(`[aria-colindex="${column}"]`))
+    await clippedCell.hover()
+    await expect.poll(() => clippedCell.getAttribute('title')).toBe(text)
+    expect(app!.consoleErrors).toEqual([])
+  })
+
+  it('aligns money to the right, header and values alike, with each filter button beside its name', async () => {
+    const page = await chartMogulDemo('light')
+    const customers = grid(page, 'Customers')
+    await expect.poll(() => customers.getByRole('gridcell').count()).toBeGreaterThan(0)
+    /** Left and right of the column, of its header's name and filter button, of a cell's text. */
+    const layout = (name: string) =>
+      customers.evaluate((root, header) => {
+        const cellOf = [...root.querySelectorAll<HTMLElement>('[role="columnheader"]')].find(
+          (cell) => cell.innerText.trim() === header
+        )!
+        const index = cellOf.getAttribute('aria-colindex')
+        const button = cellOf.querySelector('button')!.getBoundingClientRect()
+        const textOf = (element: Element): DOMRect => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if ((node.textContent ?? '').trim() === '') continue
+            const range = document.createRange()
+            range.selectNodeContents(node)
+            const rect = range.getBoundingClientRect()
+            if (rect.width > 0) return rect
+          }
+          throw new Error(`no text in ${header}`)
+        }
+        const value = [
+          ...root.querySelectorAll(`[role="gridcell"][aria-colindex="${index}"]`)
+        ].find((cell) => (cell.textContent ?? '').trim() !== '')!
+        const column = cellOf.getBoundingClientRect()
+        return {
+          column: { left: column.left, right: column.right },
+          name: textOf(cellOf).toJSON() as DOMRect,
+          button: button.toJSON() as DOMRect,
+          value: textOf(value).toJSON() as DOMRect
+        }
+      }, name)
+
+    // MRR: the button follows the name and ends at the right edge, where the amounts end.
+    const mrr = await layout('MRR')
+    expect(mrr.button.left - mrr.name.right).toBeGreaterThanOrEqual(0)
+    expect(mrr.button.left - mrr.name.right).toBeLessThan(10)
+    expect(mrr.column.right - mrr.button.right).toBeLessThan(24)
+    expect(mrr.column.right - mrr.value.right).toBeLessThan(24)
+    expect(mrr.value.left - mrr.column.left).toBeGreaterThan(24)
+    // Status: name and values start at the left edge, the button right after the name.
+    const status = await layout('Status')
+    expect(status.name.left - status.column.left).toBeLessThan(24)
+    expect(status.value.left - status.column.left).toBeLessThan(24)
+    expect(status.button.left - status.name.right).toBeGreaterThanOrEqual(0)
+    expect(status.button.left - status.name.right).toBeLessThan(10)
     expect(app!.consoleErrors).toEqual([])
   })
 
