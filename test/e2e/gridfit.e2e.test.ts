@@ -4,7 +4,8 @@
  * that is cut off shows its full value in a tooltip when it gets keyboard focus; every
  * filterable column has a labelled filter button that the keyboard reaches and that gives focus
  * back on Escape; the grid's colours are the app's own surfaces in both schemes; Customer 360's
- * deals table stays inside its panel in dark mode.
+ * deals table stays inside its panel in dark mode. Money sits right-aligned in header and cells
+ * alike, each filter button right after its column's name.
  */
 import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -289,6 +290,7 @@ describe('grids that fit (ChartMogul, light)', () => {
     const expected = mrrs.filter((cents) => cents === wanted).length
     const input = page.getByRole('spinbutton', { name: 'Filter Value' }).first()
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expectAccessible(page, 'MRR filter open from its button, light')
     await page.keyboard.type(String(wanted / 100))
     await expect.poll(() => rowsShown(customers)).toBe(expected)
     await page.keyboard.press('Escape')
@@ -374,6 +376,15 @@ describe('grids and panels in dark', () => {
       })
     )
     await expectAccessible(page, 'customers grid with filter buttons, dark')
+    const filterStatus = customers.getByRole('button', { name: 'Filter Status' })
+    await filterStatus.focus()
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Filter Value' }).first().isVisible())
+      .toBe(true)
+    await expectAccessible(page, 'Status filter open from its button, dark')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => activeLabel(page)).toBe('Filter Status')
 
     const store = simulator!.store
     const deal = store.getOpportunity(dealUuid)!
