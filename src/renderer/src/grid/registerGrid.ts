@@ -1,8 +1,6 @@
 /**
  * AG Grid setup shared by every grid: only the Community modules we use are registered (smaller
- * bundle, and a missing feature fails loudly in development), and one theme built with the
- * Theming API. Quartz's colour scheme switches with `data-ag-theme-mode` on <body>, which
- * `lib/colorScheme.ts` keeps in step with the OS.
+ * bundle, and a missing feature fails loudly in development). The theme is in gridTheme.ts.
  */
 import {
   CellStyleModule,
@@ -23,8 +21,10 @@ import {
   SelectEditorModule,
   TextEditorModule,
   TextFilterModule,
-  themeQuartz
+  TooltipModule
 } from 'ag-grid-community'
+
+export { gridTheme } from './gridTheme'
 
 let registered = false
 
@@ -47,7 +47,10 @@ export function registerGridModules(): void {
     GridStateModule,
     // Selecting deals for the command palette's actions (Space, click).
     RowSelectionModule,
+    // compact columns sized to their rendered cells (see columnSizing.ts)
     ColumnAutoSizeModule,
+    // a clipped value in full, on focus (see DataGrid.svelte)
+    TooltipModule,
     // quick edits in the Opportunities grid (stage, forecast, close date; amount's own editor)
     TextEditorModule,
     SelectEditorModule,
@@ -56,11 +59,3 @@ export function registerGridModules(): void {
   ])
   registered = true
 }
-
-export const gridTheme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 13,
-  headerFontWeight: 600,
-  spacing: 6,
-  wrapperBorderRadius: 8
-})

@@ -8,6 +8,10 @@
  *   **major units** (type 100 for $100) — see `centsToMajorUnits`. Quick search skips it.
  * - Dates are ISO strings; cells show the local day and the date filter compares that same day
  *   (see `compareCellDay`). CSV export writes dates as ISO, not the localized text.
+ * - Width: free text that can be long (names, emails, descriptions, tags) gets a `flex` and a
+ *   `minWidth` and shares the window; every column without a flex is sized to its header and
+ *   rendered cells by the grid (grid/columnSizing.ts), so dates, statuses, types and money are
+ *   never cut off. A value cut off in a flex column shows in full on focus or hover.
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
 import {
@@ -43,7 +47,6 @@ const number = (name: string, headerName: string, extra: Extra = {}): ColDef<Row
 const money = (name: string, headerName: string, extra: Extra = {}): ColDef<Row> =>
   number(name, headerName, {
     valueFormatter: centsFormatter,
-    minWidth: 140,
     // Filter in major units: "MRR greater than 100" means 100.00 in the row's currency.
     filterValueGetter: (params) =>
       centsToMajorUnits((params.data as Record<string, unknown> | undefined)?.[name]),
@@ -136,13 +139,13 @@ export function dealColumns(
   const fields = capabilities.dealFields
   const parent = fields.customerUuid?.label ?? 'Customer'
   const columns: [DealField | null, ColDef<Row>][] = [
-    ['name', text('name', fields.name?.label ?? 'Name', { flex: 2, minWidth: 160 })],
+    ['name', text('name', fields.name?.label ?? 'Name', { flex: 2, minWidth: 120 })],
     [
       // The parent's name (looked up in the cache), or its id until that parent is synced.
       'customerUuid',
       text('customerName', parent, {
         flex: 2,
-        minWidth: 160,
+        minWidth: 120,
         valueGetter: (params) => {
           const data = params.data as { customerName?: string | null; customerUuid?: string }
           return data?.customerName || data?.customerUuid || ''
@@ -153,8 +156,8 @@ export function dealColumns(
     [
       'owner',
       capabilities.ownerReference === 'user-id'
-        ? shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 160 })
-        : text('owner', 'Owner', { flex: 2, minWidth: 160 })
+        ? shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 120 })
+        : text('owner', 'Owner', { flex: 2, minWidth: 120 })
     ],
     ['pipeline', text('pipeline', 'Pipeline')],
     [
@@ -175,7 +178,7 @@ export function dealColumns(
     ['forecastCategory', code('forecastCategory', 'Forecast')],
     ['winLikelihood', percent('winLikelihood', 'Win likelihood', { hide: true })],
     ['estimatedCloseDate', date('estimatedCloseDate', 'Close date')],
-    ['tags', list('tags', 'Tags', { flex: 2 })],
+    ['tags', list('tags', 'Tags', { flex: 2, minWidth: 120 })],
     [null, date('createdAt', 'Created', { hide: true })],
     [null, date('updatedAt', 'Updated', { hide: true })]
   ]
@@ -186,9 +189,9 @@ export function dealColumns(
 
 export const GRID_COLUMNS = {
   customers: [
-    text('name', 'Name', { flex: 2, minWidth: 160 }),
-    text('company', 'Company', { flex: 2, minWidth: 160 }),
-    text('email', 'Email', { flex: 2, minWidth: 180 }),
+    text('name', 'Name', { flex: 2, minWidth: 120 }),
+    text('company', 'Company', { flex: 2, minWidth: 120 }),
+    text('email', 'Email', { flex: 2, minWidth: 120 }),
     text('status', 'Status'),
     text('country', 'Country'),
     text('city', 'City', { hide: true }),
@@ -202,41 +205,41 @@ export const GRID_COLUMNS = {
     text('currency', 'Currency', { hide: true })
   ],
   plans: [
-    text('name', 'Name', { flex: 2, minWidth: 160 }),
+    text('name', 'Name', { flex: 2, minWidth: 120 }),
     number('intervalCount', 'Every'),
     text('intervalUnit', 'Interval'),
-    text('externalId', 'External id', { flex: 2 }),
-    text('dataSourceUuid', 'Data source', { flex: 2 }),
+    text('externalId', 'External id', { flex: 2, minWidth: 120 }),
+    text('dataSourceUuid', 'Data source', { flex: 2, minWidth: 120 }),
     text('uuid', 'Plan id', { hide: true })
   ],
   activities: [
     // Newest movements first until the user sorts otherwise.
     date('date', 'Date', { sort: 'desc' }),
-    text('customerName', 'Customer', { flex: 2, minWidth: 160 }),
+    text('customerName', 'Customer', { flex: 2, minWidth: 120 }),
     code('type', 'Type'),
     money('mrrMovementCents', 'MRR movement'),
     money('mrrCents', 'MRR after'),
     money('arrCents', 'ARR after', { hide: true }),
-    text('description', 'Description', { flex: 3, minWidth: 200 }),
+    text('description', 'Description', { flex: 3, minWidth: 140 }),
     text('planExternalId', 'Plan', { hide: true }),
     text('customerExternalId', 'Customer external id', { hide: true }),
     text('currency', 'Currency', { hide: true })
   ],
   accounts: [
-    text('name', 'Name', { flex: 2, minWidth: 160 }),
+    text('name', 'Name', { flex: 2, minWidth: 120 }),
     text('status', 'Status'),
-    text('domain', 'Domain', { flex: 2, minWidth: 160 }),
-    shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 160 }),
-    list('tags', 'Tags', { flex: 2 }),
+    text('domain', 'Domain', { flex: 2, minWidth: 120 }),
+    shownAs('owner', 'Owner', 'ownerName', { flex: 2, minWidth: 120 }),
+    list('tags', 'Tags', { flex: 2, minWidth: 120 }),
     date('createdAt', 'Created'),
     date('updatedAt', 'Updated', { hide: true }),
     text('id', 'Account id', { hide: true })
   ],
   contacts: [
-    text('name', 'Name', { flex: 2, minWidth: 160 }),
-    text('email', 'Email', { flex: 2, minWidth: 180 }),
-    text('title', 'Title', { flex: 2 }),
-    text('accountName', 'Account', { flex: 2, minWidth: 160 }),
+    text('name', 'Name', { flex: 2, minWidth: 120 }),
+    text('email', 'Email', { flex: 2, minWidth: 120 }),
+    text('title', 'Title', { flex: 2, minWidth: 120 }),
+    text('accountName', 'Account', { flex: 2, minWidth: 120 }),
     text('phoneNumber', 'Phone'),
     date('createdAt', 'Created'),
     list('tags', 'Tags', { hide: true }),
