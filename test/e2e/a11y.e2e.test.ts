@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../src/main/simulator'
 import { auditPage, describeViolations, type AuditOptions } from './harness/axe'
-import { exploreDemoAndWaitForSync } from './harness/demoBackend'
+import { demoBackedBy, exploreDemoAndWaitForSync } from './harness/demoBackend'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 import { pausableBackend, type PausableBackend } from './harness/pausableBackend'
 
@@ -454,4 +454,59 @@ describe('accessibility (axe-core, WCAG 2.2 AA), light and dark', () => {
 
     expect(found.join('\n\n')).toBe('')
   }, 120_000)
+
+  it('Dashboard: Tab reaches the scrolling figures and the keyboard scrolls them to the last panel', async () => {
+    simulator = await startSimulator({ apiKey: 'a11y-dashboard', data: { seed: 7, customers: 40 } })
+    app = await launchApp({ demo: demoBackedBy(simulator), viewport: { width: 1280, height: 720 } })
+    const { page } = app
+    await exploreDemoAndWaitForSync(app)
+    await openSection(page, 'Dashboard')
+    const lastPanel = page.getByRole('region', { name: 'Weighted pipeline and customers' })
+    await expect.poll(() => lastPanel.count()).toBe(1)
+    /** Where the last panel sits in its scrolling box, and whether focus is in that box. */
+    const lastPanelPlace = (): Promise<{ fullyShown: boolean; focusInside: boolean }> =>
+      lastPanel.evaluate((panel) => {
+        let box = panel.parentElement
+        while (
+          box &&
+          !(
+            box.scrollHeight > box.clientHeight &&
+            /auto|scroll/.test(getComputedStyle(box).overflowY)
+          )
+        ) {
+          box = box.parentElement
+        }
+        const scroller = box ?? document.documentElement
+        return {
+          fullyShown:
+            panel.getBoundingClientRect().bottom <= scroller.getBoundingClientRect().bottom + 1,
+          focusInside: scroller.contains(document.activeElement)
+        }
+      })
+    expect(await lastPanelPlace()).toEqual({ fullyShown: false, focusInside: false })
+
+    // From the section's button in the sidebar, Tab moves on until focus lands in the scroller.
+    let presses = 0
+    while (presses < 15 && !(await lastPanelPlace()).focusInside) {
+      await page.keyboard.press('Tab')
+      presses++
+    }
+    expect((await lastPanelPlace()).focusInside).toBe(true)
+    // Focus is on the named region that holds the figures (not on an unnamed scroller that only
+    // some browsers make focusable by themselves).
+    expect(
+      await page.evaluate(() => {
+        const focused = document.activeElement
+        return `${focused?.getAttribute('role')}: ${focused?.getAttribute('aria-label')}`
+      })
+    ).toBe('region: Dashboard figures')
+    const figures = page.getByRole('region', { name: 'Dashboard figures' })
+
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown')
+    await expect.poll(async () => (await lastPanelPlace()).fullyShown).toBe(true)
+    expect(await figures.evaluate((element) => element.scrollTop)).toBeGreaterThan(0)
+    const bottom = await figures.evaluate((element) => element.scrollTop)
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => figures.evaluate((element) => element.scrollTop)).toBeLessThan(bottom)
+  })
 })
