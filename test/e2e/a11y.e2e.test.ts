@@ -334,14 +334,32 @@ const CHARTMOGUL_SYNCED: A11yState[] = [
 
 // ---- Monaco --------------------------------------------------------------------------------
 
-async function openAccount360({ page }: Scene): Promise<Locator> {
+/** Opens the Account 360 panel of the `index`th account in the grid (Enter on its row). */
+async function openAccount360({ page }: Scene, index = 0): Promise<Locator> {
   await openSection(page, 'Accounts')
   const grid = page.getByRole('region', { name: 'Accounts table' })
-  await grid.getByRole('gridcell').first().click()
+  await grid
+    .getByRole('row')
+    .nth(index + 1)
+    .getByRole('gridcell')
+    .first()
+    .click()
   await page.keyboard.press('Enter')
   const panel = page.getByRole('dialog', { name: /^Account / })
   await expect.poll(() => panel.count()).toBe(1)
   return panel
+}
+
+/** The Account 360 panel of the first account (in the grid's order) that has deals. */
+async function openAccountWithDeals(scene: Scene): Promise<Locator> {
+  for (let index = 0; index < 12; index++) {
+    const panel = await openAccount360(scene, index)
+    const deals = panel.getByRole('heading', { name: /^Opportunities \(\d+\)$/ })
+    await expect.poll(() => deals.count()).toBe(1)
+    if ((await deals.textContent())?.trim() !== 'Opportunities (0)') return panel
+    await closeDialogs(scene)
+  }
+  throw new Error('none of the first accounts has deals')
 }
 
 const MONACO_SYNCED: A11yState[] = [
@@ -384,6 +402,26 @@ const MONACO_SYNCED: A11yState[] = [
         .toBe(1)
     },
     leave: closeDialogs
+  },
+  {
+    name: 'deal editor, edit (over Account 360)',
+    reach: async (scene) => {
+      await editButtonOf(await openAccountWithDeals(scene)).click()
+      await expect.poll(() => editor(scene.page, 'Edit opportunity').count()).toBe(1)
+    }
+  },
+  {
+    name: 'deal editor, delete confirmation',
+    reach: async ({ page }) => {
+      await editor(page, 'Edit opportunity')
+        .getByRole('button', { name: 'Delete opportunity' })
+        .click()
+      await expect.poll(() => page.getByText('Delete this opportunity?').count()).toBe(1)
+    },
+    leave: async (scene) => {
+      await editor(scene.page, 'Edit opportunity').getByRole('button', { name: 'Keep' }).click()
+      await closeDialogs(scene)
+    }
   }
 ]
 
