@@ -274,9 +274,11 @@ const CHARTMOGUL_SYNCED: A11yState[] = [
       await editor(page, 'New opportunity').getByRole('button', { name: 'Save' }).click()
       await expect
         .poll(() =>
-          editor(page, 'New opportunity').getByText('Fix the highlighted fields.').count()
+          editor(page, 'New opportunity')
+            .getByText(/^Fix the highlighted fields/)
+            .count()
         )
-        .toBe(1)
+        .toBeGreaterThan(0)
     },
     leave: closeDialogs
   },
@@ -400,9 +402,11 @@ const MONACO_SYNCED: A11yState[] = [
       await editor(page, 'New opportunity').getByRole('button', { name: 'Save' }).click()
       await expect
         .poll(() =>
-          editor(page, 'New opportunity').getByText('Fix the highlighted fields.').count()
+          editor(page, 'New opportunity')
+            .getByText(/^Fix the highlighted fields/)
+            .count()
         )
-        .toBe(1)
+        .toBeGreaterThan(0)
     },
     leave: closeDialogs
   },
