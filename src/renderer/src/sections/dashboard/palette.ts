@@ -29,8 +29,8 @@ const FALLBACK: Palette = {
   textMuted: '#5d6577',
   border: '#e2e5ea',
   accent: '#2f5bea',
-  ok: '#1c8b4c',
-  warn: '#c98a0b',
+  ok: '#16733e',
+  warn: '#8f5b00',
   danger: '#c2352f'
 }
 
