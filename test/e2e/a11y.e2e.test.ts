@@ -275,7 +275,7 @@ const CHARTMOGUL_SYNCED: A11yState[] = [
       await expect
         .poll(() =>
           editor(page, 'New opportunity')
-            .getByText(/^Fix the highlighted fields/)
+            .getByText(/Fix the highlighted fields/)
             .count()
         )
         .toBeGreaterThan(0)
@@ -403,7 +403,7 @@ const MONACO_SYNCED: A11yState[] = [
       await expect
         .poll(() =>
           editor(page, 'New opportunity')
-            .getByText(/^Fix the highlighted fields/)
+            .getByText(/Fix the highlighted fields/)
             .count()
         )
         .toBeGreaterThan(0)
