@@ -256,6 +256,69 @@ const CHARTMOGUL_SYNCED: A11yState[] = [
     leave: closeDialogs
   },
   {
+    name: 'Customers, saved-views menu open',
+    reach: async ({ page }) => {
+      await openSection(page, 'Customers')
+      await page.getByRole('button', { name: /^View: / }).click()
+      await expect.poll(() => page.getByRole('menu', { name: 'Customers views' }).count()).toBe(1)
+    },
+    leave: async ({ page }) => {
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.getByRole('menu').count()).toBe(0)
+    }
+  },
+  {
+    name: 'saved-views naming dialog, refusing an empty name',
+    reach: async ({ page }) => {
+      await page.getByRole('button', { name: /^View: / }).click()
+      await page.getByRole('menuitem', { name: 'Save current view as…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Save customers view' })
+      await dialog.getByLabel('View name').press('Enter')
+      await expect.poll(() => dialog.getByRole('alert').count()).toBe(1)
+    },
+    leave: closeDialogs
+  },
+  {
+    name: 'command palette, actions and places',
+    reach: async ({ page }) => {
+      await page.keyboard.press('Control+K')
+      const palette = page.getByRole('dialog', { name: 'Command palette' })
+      await expect
+        .poll(() => palette.getByRole('group', { name: 'Go to' }).getByRole('option').count())
+        .toBeGreaterThan(0)
+    },
+    leave: closeDialogs
+  },
+  {
+    name: 'command palette, choosing a stage for the focused deal',
+    reach: async ({ page }) => {
+      await openSection(page, 'Opportunities')
+      const grid = page.getByRole('region', { name: 'Opportunities table' })
+      await grid.getByRole('gridcell').first().click()
+      await page.keyboard.press('Control+K')
+      const palette = page.getByRole('dialog', { name: 'Command palette' })
+      await page.keyboard.type('move')
+      await expect.poll(() => palette.getByRole('option', { name: /Move stage…/ }).count()).toBe(1)
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() =>
+          palette.getByRole('listbox', { name: 'Stage choices' }).getByRole('option').count()
+        )
+        .toBeGreaterThan(0)
+    },
+    leave: closeDialogs
+  },
+  {
+    name: 'keyboard shortcuts sheet',
+    reach: async ({ page }) => {
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+      await expect
+        .poll(() => page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count())
+        .toBe(1)
+    },
+    leave: closeDialogs
+  },
+  {
     name: 'Customer 360',
     reach: async (scene) => void (await openCustomer360(scene)),
     leave: closeDialogs
