@@ -64,7 +64,7 @@ test('server out of reach: waiting rows say so, with the scheduler’s next try'
     'Waiting — ChartMogul cannot be reached; next try 12:04',
     'Waiting — ChartMogul cannot be reached; next try 12:04'
   ])
-  expect(rows.every((r) => r.tone === 'warn')).toBe(true)
+  expect(rows.every((r) => r.tone === 'neutral')).toBe(true)
 })
 
 test('refusals and conflicts keep their own words, in the provider’s name', () => {

@@ -183,8 +183,14 @@ export class WorkspaceSession {
         }
       }),
       engine.onStatus((status) => {
-        this.status = status
-        if (status === 'syncing') this.syncCancelled = false
+        if (status === 'syncing') {
+          this.status = status
+          this.syncCancelled = false
+        } else if (this.status !== 'syncing') {
+          this.status = status
+        }
+        // A run's end is shown once its result is in (below): no view, nor the announcement
+        // of the end, sees the run over with the previous run's words ("Never synced").
       }),
       engine.onServerWait((wait) => {
         this.serverWait = wait
@@ -227,6 +233,7 @@ export class WorkspaceSession {
               ? `Some data could not be synced; the next sync tries again.${why ? ` ${why}` : ''}`
               : why
         }
+        this.status = engine.status
       }
     })
     this.scheduler = scheduler

@@ -299,7 +299,8 @@ function statusOf(entry: PushEntry, context: StatusContext): { status: string; t
       return { status: 'Sent', tone: 'neutral' }
     case 'pending': {
       // The connection holds every waiting change back: say that, with the real next try.
-      if (context.waitReason !== null) return { status: context.waitReason, tone: 'warn' }
+      // Neutral: nothing for the user to do here; the status bar carries the warning.
+      if (context.waitReason !== null) return { status: context.waitReason, tone: 'neutral' }
       const next = entry.nextAttemptAt ? new Date(entry.nextAttemptAt) : null
       if (next !== null && next.getTime() > now.getTime()) {
         return {
