@@ -203,11 +203,16 @@ describe('ChartMogul out of reach while the machine is online', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Outbox')
     const row = page.getByRole('table', { name: 'Queued changes' }).getByRole('row').nth(1)
     await expect
-      .poll(() => row.getByRole('cell').nth(1).textContent(), { timeout: 40_000 })
+      .poll(() => row.getByRole('cell').nth(1).textContent(), { timeout: 60_000 })
       .toContain(`Waiting — ChartMogul cannot be reached; next try ${retryAt}`)
     expect(await row.textContent()).not.toContain('Sending…')
     await app.screenshot('truth-unreachable-outbox')
     await expectAccessibleInBothSchemes(page, 'outbox, ChartMogul out of reach')
+
+    // The failed attempt armed a backoff timer (a few seconds); let it fire while the server is
+    // known to be out of reach (it is held), so that from here only "Sync now" can send.
+    await page.waitForTimeout(5_000)
+    expect(await row.textContent()).not.toContain('Sending…')
 
     // ---- Back, but its customer listings fail for a while (retried), so the sync runs on ------
     sim.setFaults({ latencyMs: 5, rate5xxJson: 1, match: { pathPrefix: '/v1/customers' } })
