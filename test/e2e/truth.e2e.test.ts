@@ -119,16 +119,16 @@ describe('live regions during a sync', () => {
     await exploreDemoAndWaitForSync(app)
     await expect.poll(() => page.getByText('300 of 300 customers').isVisible()).toBe(true)
     const changes = await liveRegionChanges(page)
-    const announcements = page.getByRole('status', { name: 'Sync announcements' })
-    expect(await announcements.textContent()).toMatch(/^Last synced/)
-    // Start, a milestone or three, the end.
-    expect(changes['Sync announcements'] ?? 0).toBeGreaterThanOrEqual(2)
-    expect(changes['Sync announcements'] ?? 0).toBeLessThanOrEqual(6)
     // No region re-announces on every page; the grid's count not at all.
     for (const [region, count] of Object.entries(changes)) {
       expect(count, `${region} changed ${count} times`).toBeLessThanOrEqual(6)
     }
     expect(changes['Customers count'] ?? 0).toBe(0)
+    // Start, a milestone or three, the end.
+    const announcements = page.getByRole('status', { name: 'Sync announcements' })
+    expect(await announcements.textContent()).toMatch(/^Last synced/)
+    expect(changes['Sync announcements'] ?? 0).toBeGreaterThanOrEqual(2)
+    expect(changes['Sync announcements'] ?? 0).toBeLessThanOrEqual(6)
 
     // The user's own search: the count is announced once they pause, and no rows read as such.
     const count = page.getByRole('status', { name: 'Customers count' })
@@ -241,5 +241,5 @@ describe('ChartMogul out of reach while the machine is online', () => {
     // It answered: the one model says so everywhere.
     await expect.poll(() => statusBar(page).textContent()).toContain('Online')
     expect(await statusBar(page).textContent()).not.toContain('cannot be reached')
-  })
+  }, 150_000)
 })
