@@ -1,7 +1,10 @@
 /**
  * The open workspace's outbox as the UI sees it (`OutboxOverview`), and when it pushes: at once
  * when a change is queued, after every sync, when the machine comes back online, when a new key
- * is saved, and when the earliest backoff ends. The entries are a live query over the outbox
+ * is saved, and when the earliest backoff ends — except while the connectivity model says the
+ * server is out of reach (or the machine offline): then the scheduler's next attempt finds out
+ * first and a push follows it, so rows do not spend their time "Sending…" into a void. Every
+ * write's outcome is reported to that model. The entries are a live query over the outbox
  * table, so every view (grid badges, indicator, outbox view) follows the same truth.
  */
 import { liveQuery, type Subscription } from 'dexie'
@@ -9,6 +12,8 @@ import type { WorkspaceCache } from '../cache'
 import type { ProviderId } from '../../../shared/providers/providerId'
 import { capabilitiesOf } from '../../../shared/providers/capabilities'
 import type { ConnectivitySource } from '../sync'
+import { errorKind } from '../lib/errorKinds'
+import { reachOfFailure, type ServerReach } from '../lib/connectivityModel'
 import { describeSyncProblem } from './syncProblem'
 import {
   createOutboxPusher,
@@ -36,6 +41,37 @@ export interface OutboxSessionOptions {
   generation?: DealGeneration
   /** Longest wait before pushing again while entries back off (default 5 min). */
   maxRetryDelayMs?: number
+  /** True while pushing on the outbox's own triggers would only fail (server out of reach). */
+  holdPushes?: () => boolean
+  /** Hears what each write learnt about the server (the connectivity model). */
+  onReach?: (reach: ServerReach) => void
+}
+
+/** The writes, reporting every answer (or its absence) to `onReach`. */
+function reportingWrites(
+  writes: AnyOpportunityWrites,
+  onReach: ((reach: ServerReach) => void) | undefined
+): AnyOpportunityWrites {
+  if (onReach === undefined) return writes
+  const report = async <T>(attempt: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await attempt()
+      onReach('reachable')
+      return result
+    } catch (error) {
+      const reach = reachOfFailure(errorKind(error))
+      if (reach !== null) onReach(reach)
+      throw error
+    }
+  }
+  return {
+    createsAreIdempotent: writes.createsAreIdempotent,
+    create: (draft, options) => report(() => writes.create(draft, options)),
+    update: (uuid, patch, options) => report(() => writes.update(uuid, patch, options)),
+    delete: (uuid, options) => report(() => writes.delete(uuid, options)),
+    get: (uuid, options) => report(() => writes.get(uuid, options)),
+    listForCustomer: (uuid, options) => report(() => writes.listForCustomer(uuid, options))
+  }
 }
 
 /** What a pause means for the user: the sync's wording for the same cause, plus the reassurance. */
@@ -61,12 +97,13 @@ export class OutboxSession implements OutboxOverview {
   private readonly offConnectivity: () => void
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private again = false
+  private againNow = false
   private closed = false
 
   constructor(private readonly options: OutboxSessionOptions) {
     this.pusher = createOutboxPusher({
       db: options.cache,
-      writes: options.writes,
+      writes: reportingWrites(options.writes, options.onReach),
       provider: options.provider,
       generation: options.generation,
       onStateChange: (state) => {
@@ -94,14 +131,18 @@ export class OutboxSession implements OutboxOverview {
   }
 
   /**
-   * Pushes what is due, unless offline or paused. Calls while a push runs are folded into one
+   * Pushes what is due, unless offline, paused or held (the server is known to be out of reach;
+   * `evenIfHeld` is the user asking to try anyway). Calls while a push runs are folded into one
    * more run after it, so a change queued mid-push is not left waiting for the next trigger.
    */
-  requestPush(push: { ignoreBackoff?: boolean } = {}): void {
+  requestPush(push: { ignoreBackoff?: boolean; evenIfHeld?: boolean } = {}): void {
     if (this.closed || this.paused !== null) return
     if (!this.options.connectivity.isOnline()) return
+    if (push.evenIfHeld !== true && this.options.holdPushes?.() === true) return
     if (this.pushing) {
       this.again = true
+      // "Now" asked mid-push still means now for the run that follows.
+      this.againNow ||= push.ignoreBackoff === true
       return
     }
     void this.run(push)
@@ -110,17 +151,22 @@ export class OutboxSession implements OutboxOverview {
   /** A new key was saved: clear a pause and send at once. */
   keyChanged(): void {
     this.pusher.resume()
-    this.requestPush({ ignoreBackoff: true })
+    this.requestPush({ ignoreBackoff: true, evenIfHeld: true })
   }
 
   pushNow(): void {
     this.pusher.resume()
-    this.requestPush({ ignoreBackoff: true })
+    this.requestPush({ ignoreBackoff: true, evenIfHeld: true })
+  }
+
+  /** "Sync now": what waits goes at once, not when its backoff ends (a pause stays a pause). */
+  sendWaitingNow(): void {
+    this.requestPush({ ignoreBackoff: true, evenIfHeld: true })
   }
 
   async retry(entryId: EntryId): Promise<void> {
     await this.pusher.retry(entryId)
-    this.requestPush({ ignoreBackoff: true })
+    this.requestPush({ ignoreBackoff: true, evenIfHeld: true })
   }
 
   async discard(entryId: EntryId): Promise<void> {
@@ -131,7 +177,7 @@ export class OutboxSession implements OutboxOverview {
   async resolveConflict(entryId: EntryId, choices: Record<string, ConflictChoice>): Promise<void> {
     await this.pusher.resolveConflict(entryId, choices)
     this.options.onRowsChanged?.()
-    this.requestPush({ ignoreBackoff: true })
+    this.requestPush({ ignoreBackoff: true, evenIfHeld: true })
   }
 
   close(): void {
@@ -158,7 +204,9 @@ export class OutboxSession implements OutboxOverview {
     }
     if (this.closed) return
     if (this.again) {
-      this.requestPush()
+      const now = this.againNow
+      this.againNow = false
+      this.requestPush({ ignoreBackoff: now, evenIfHeld: now })
       return
     }
     await this.scheduleNextBackoff()

@@ -8,6 +8,8 @@ import type { ProviderId } from '../../../shared/providers/providerId'
 import { capabilitiesOf, type ProviderCapabilities } from '../../../shared/providers/capabilities'
 import { deleteWorkspaceCache, openWorkspaceCache, type WorkspaceCache } from '../cache'
 import { call, onBridgeEvent } from '../lib/bridge'
+import { connectivity as connection } from '../lib/connectivity.svelte'
+import { holdsPushes, reachOfFailure, type ServerReach } from '../lib/connectivityModel'
 import { adapterFor, type ProviderAdapter } from '../providers'
 import { RecordFeed, type FeedResource, type RecordsListener } from './recordFeed'
 import { OutboxSession } from './outboxSession.svelte'
@@ -17,6 +19,7 @@ import {
   createSyncScheduler,
   type EngineStatus,
   type RateLimitWait,
+  type RunOutcome,
   type ProgressResource,
   type ResourceProgress,
   type SyncEngine,
@@ -146,6 +149,7 @@ export class WorkspaceSession {
     this.accountCurrency = currencyOf(account?.value) ?? FALLBACK_CURRENCY
     this.revision++
     const connectivity = browserConnectivity()
+    connection.reset(capabilitiesOf(providerOf(workspace)).displayName)
     const adapter = adapterFor(workspace)
     const outbox = new OutboxSession({
       cache,
@@ -153,14 +157,20 @@ export class WorkspaceSession {
       provider: providerOf(workspace),
       generation: adapter.dealGeneration,
       connectivity,
-      onRowsChanged: () => this.dealsRevision++
+      onRowsChanged: () => this.dealsRevision++,
+      holdPushes: () => holdsPushes(connection.state),
+      onReach: (reach) => connection.learnt(reach)
     })
     this.outbox = outbox
 
     const engine = adapter.createSyncEngine({
       workspace,
       cache,
-      onRecords: (resource, records) => this.feed.publish(resource, records)
+      onRecords: (resource, records) => {
+        // A committed page is an answer: the server is reachable.
+        connection.learnt('reachable')
+        this.feed.publish(resource, records)
+      }
     })
     this.engine = engine
     this.unsubscribers.push(
@@ -173,10 +183,19 @@ export class WorkspaceSession {
         }
       }),
       engine.onStatus((status) => {
-        this.status = status
-        if (status === 'syncing') this.syncCancelled = false
+        if (status === 'syncing') {
+          this.status = status
+          this.syncCancelled = false
+        } else if (this.status !== 'syncing') {
+          this.status = status
+        }
+        // A run's end is shown once its result is in (below): no view, nor the announcement
+        // of the end, sees the run over with the previous run's words ("Never synced").
       }),
-      engine.onServerWait((wait) => (this.serverWait = wait)),
+      engine.onServerWait((wait) => {
+        this.serverWait = wait
+        connection.serverWait = wait
+      }),
       engine.onProgress((progress) => {
         this.progress = { ...this.progress, [progress.resource]: progress }
       })
@@ -185,8 +204,11 @@ export class WorkspaceSession {
       engine,
       connectivity,
       intervalMs: workspace.syncIntervalMinutes * 60_000,
+      onNextRun: (at) => (connection.nextAttemptAt = at),
       onRun: (trigger, result) => {
         if (!result) return
+        // What the run learnt about the server, before the push below asks the model.
+        connection.learnt(reachOfRun(result.outcome, result.error?.kind, connectivity.isOnline()))
         this.revision++
         this.syncCancelled = result.outcome === 'cancelled'
         // Every sync is followed by a push (a pull may have unblocked or conflicted edits). The
@@ -211,6 +233,7 @@ export class WorkspaceSession {
               ? `Some data could not be synced; the next sync tries again.${why ? ` ${why}` : ''}`
               : why
         }
+        this.status = engine.status
       }
     })
     this.scheduler = scheduler
@@ -246,7 +269,12 @@ export class WorkspaceSession {
     return this.feed.subscribe(resource, listener)
   }
 
+  /**
+   * "Sync now" (the status bar's button, and any command that means the same): pulls now and
+   * sends the outbox's waiting changes at once, not when their backoff ends.
+   */
   syncNow(): void {
+    this.outbox?.sendWaitingNow()
     void this.scheduler?.syncNow()
   }
 
@@ -267,6 +295,27 @@ export class WorkspaceSession {
     this.progress = {}
     this.status = 'idle'
     this.serverWait = null
+    connection.reset(this.capabilities.displayName)
+  }
+}
+
+/** What a finished sync says about the server (null: nothing new). */
+function reachOfRun(
+  outcome: RunOutcome,
+  errorKind: string | undefined,
+  osOnline: boolean
+): ServerReach | null {
+  switch (outcome) {
+    case 'complete':
+    case 'partial':
+      return 'reachable'
+    case 'offline':
+      // With the machine offline the run never reached the server: that says nothing about it.
+      return osOnline ? 'unreachable' : null
+    case 'failed':
+      return errorKind === undefined ? null : reachOfFailure(errorKind)
+    case 'cancelled':
+      return null
   }
 }
 

@@ -8,6 +8,8 @@ export interface OutboxIndicatorInput {
   pending: number
   failed: number
   paused: OutboxPause | null
+  /** Why waiting changes are not being sent now (the connectivity model), else null. */
+  waitReason?: string | null
 }
 
 export type OutboxIndicatorTone = 'neutral' | 'warn' | 'danger'
@@ -36,7 +38,10 @@ export function outboxIndicatorLabel(input: OutboxIndicatorInput): OutboxIndicat
   if (paused !== null) parts.push('Sending paused')
   if (failed > 0) parts.push(`${changes(failed)} ${failed === 1 ? 'needs' : 'need'} attention`)
   if (pending > 0) parts.push(`${changes(pending)} waiting to be sent`)
-  const label = parts.join(', ')
+  const why = pending > 0 && paused === null ? (input.waitReason ?? null) : null
+  // "… waiting to be sent — ChartMogul cannot be reached; next try 06:30"
+  const label =
+    why === null ? parts.join(', ') : `${parts.join(', ')} ${why.replace(/^Waiting /, '')}`
 
   const reason = paused?.reason.trim() ?? ''
   return {

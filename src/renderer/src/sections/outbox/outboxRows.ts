@@ -68,6 +68,18 @@ export interface OutboxRowOptions {
   now?: Date
   /** How a retry time reads (default: the user's locale, short time, e.g. "14:05"). */
   formatTime?: (date: Date) => string
+  /** The provider's name (default ChartMogul). */
+  provider?: string
+  /**
+   * Whether a push is running now. An entry stored as in flight says "Sending…" only then: one
+   * left in flight by an earlier session, or between pushes, is waiting (default true).
+   */
+  pushing?: boolean
+  /**
+   * Why nothing is being sent at the moment, from the connectivity model ("Waiting — ChartMogul
+   * cannot be reached; next try 06:30"); null when the connection holds nothing back.
+   */
+  waitReason?: string | null
 }
 
 // ---- field labels and values ---------------------------------------------------------------
@@ -245,50 +257,60 @@ function actionText(entry: PushEntry, fields: readonly string[]): string {
 }
 
 /** Why a transient failure is being waited out, by normalised error kind. */
-const RETRY_REASONS: Record<string, string> = {
-  rate_limited: 'ChartMogul was busy',
-  offline: 'this computer was offline',
-  network: 'ChartMogul could not be reached',
-  timeout: 'ChartMogul did not answer in time',
-  server: 'ChartMogul had a problem',
-  outcome_unknown: 'the answer from ChartMogul was lost',
-  bad_response: 'the answer from ChartMogul could not be read'
+const RETRY_REASONS: Record<string, (provider: string) => string> = {
+  rate_limited: (p) => `${p} was busy`,
+  offline: () => 'this computer was offline',
+  network: (p) => `${p} could not be reached`,
+  timeout: (p) => `${p} did not answer in time`,
+  server: (p) => `${p} had a problem`,
+  outcome_unknown: (p) => `the answer from ${p} was lost`,
+  bad_response: (p) => `the answer from ${p} could not be read`
 }
 
-function retryReason(kind: string | null | undefined): string {
-  return (kind ? RETRY_REASONS[kind] : undefined) ?? 'the last try failed'
+function retryReason(kind: string | null | undefined, provider: string): string {
+  return (kind ? RETRY_REASONS[kind]?.(provider) : undefined) ?? 'the last try failed'
 }
 
 const shortTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
 
-function statusOf(
-  entry: PushEntry,
-  now: Date,
+interface StatusContext {
+  now: Date
   formatTime: (date: Date) => string
-): { status: string; tone: RowTone } {
+  provider: string
+  pushing: boolean
+  waitReason: string | null
+}
+
+function statusOf(entry: PushEntry, context: StatusContext): { status: string; tone: RowTone } {
+  const { now, formatTime, provider } = context
   switch (entry.status) {
     case 'in_flight':
-      return { status: 'Sending…', tone: 'busy' }
+      if (context.pushing) return { status: 'Sending…', tone: 'busy' }
+      // Not actually on its way (left by an earlier session, or the push ended): it waits.
+      return statusOf({ ...entry, status: 'pending' }, context)
     case 'failed':
       return {
-        status: `Refused by ChartMogul: ${text(entry.lastError) ?? 'no reason was given.'}`,
+        status: `Refused by ${provider}: ${text(entry.lastError) ?? 'no reason was given.'}`,
         tone: 'danger'
       }
     case 'conflict':
-      return { status: 'Changed in ChartMogul too', tone: 'danger' }
+      return { status: `Changed in ${provider} too`, tone: 'danger' }
     case 'done':
       return { status: 'Sent', tone: 'neutral' }
     case 'pending': {
+      // The connection holds every waiting change back: say that, with the real next try.
+      // Neutral: nothing for the user to do here; the status bar carries the warning.
+      if (context.waitReason !== null) return { status: context.waitReason, tone: 'neutral' }
       const next = entry.nextAttemptAt ? new Date(entry.nextAttemptAt) : null
       if (next !== null && next.getTime() > now.getTime()) {
         return {
-          status: `Will retry at ${formatTime(next)} (${retryReason(entry.lastErrorKind)})`,
+          status: `Will retry at ${formatTime(next)} (${retryReason(entry.lastErrorKind, provider)})`,
           tone: 'warn'
         }
       }
       if (entry.outcomeUnknown === true) {
         return {
-          status: 'Waiting to send (Revdesk first checks whether ChartMogul already has it)',
+          status: `Waiting to send (Revdesk first checks whether ${provider} already has it)`,
           tone: 'neutral'
         }
       }
@@ -326,15 +348,20 @@ export function outboxRows(
   lookup: OutboxLookup,
   options: OutboxRowOptions = {}
 ): OutboxRow[] {
-  const now = options.now ?? new Date()
-  const formatTime = options.formatTime ?? ((date: Date) => shortTime.format(date))
+  const context: StatusContext = {
+    now: options.now ?? new Date(),
+    formatTime: options.formatTime ?? ((date: Date) => shortTime.format(date)),
+    provider: options.provider ?? 'ChartMogul',
+    pushing: options.pushing ?? true,
+    waitReason: options.waitReason ?? null
+  }
   return entries.map((entry) => {
     const row = lookup.opportunities.get(entry.opportunityUuid)
     const source = dealSource(entry, row)
     const fields = changedFields(entry)
     const payloadCurrency = text((entry.payload as Record<string, unknown> | null)?.['currency'])
     const currency = payloadCurrency ?? text(source?.['currency'])
-    const { status, tone } = statusOf(entry, now, formatTime)
+    const { status, tone } = statusOf(entry, context)
     const settled =
       entry.status === 'pending' || entry.status === 'failed' || entry.status === 'conflict'
     return {
