@@ -58,4 +58,40 @@ describe('API key in Settings by keyboard', () => {
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
     expect(await focusOnBody()).toEqual([])
   })
+
+  it('keeps focus when the key-removed event arrives before the removal answers', async () => {
+    app = await launchApp()
+    await app.services.workspaces.put(WORKSPACE)
+    await app.services.vault.save(WORKSPACE.id, 'cm_live_9f8e7d6c5b4a3210fedcba9876543210')
+    await app.page.evaluate(
+      (id) => localStorage.setItem('revdesk.lastWorkspaceId', id),
+      WORKSPACE.id
+    )
+    await app.reload()
+    const { page } = app
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click()
+    const form = page.getByRole('form', { name: 'Workspace API key' })
+    const remove = form.getByRole('button', { name: 'Remove key' })
+    await expect.poll(() => remove.isVisible()).toBe(true)
+    // Main announces the removal (keyChanged) before its answer arrives, as a slow keychain or
+    // a busy IPC channel can make happen: Remove vanishes while the call is still out.
+    const vault = app.services.vault
+    const deleteNow = vault.delete.bind(vault)
+    vault.delete = async (id) => {
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      return deleteNow(id)
+    }
+    const focusOnBody = await watchFocusOnBody(page)
+    await remove.press('Enter')
+    app.emit('keyChanged', { workspaceId: WORKSPACE.id, present: false, last4: null })
+    await expect
+      .poll(() => form.getByText('The key was removed from this computer.').isVisible())
+      .toBe(true)
+    const field = form.getByLabel('ChartMogul API key', { exact: true })
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await focusOnBody()).toEqual([])
+  })
 })
