@@ -206,13 +206,24 @@ describe('ChartMogul out of reach while the machine is online', () => {
       .poll(() => row.getByRole('cell').nth(1).textContent(), { timeout: 60_000 })
       .toContain(`Waiting — ChartMogul cannot be reached; next try ${retryAt}`)
     expect(await row.textContent()).not.toContain('Sending…')
+    // From here on, every few milliseconds: what the row says.
+    await row.evaluate((element) => {
+      const seen: string[] = []
+      ;(window as unknown as { rowTexts: string[] }).rowTexts = seen
+      setInterval(() => seen.push(element.isConnected ? (element.textContent ?? '') : ''), 10)
+    })
     await app.screenshot('truth-unreachable-outbox')
     await expectAccessibleInBothSchemes(page, 'outbox, ChartMogul out of reach')
 
     // The failed attempt armed a backoff timer (a few seconds); let it fire while the server is
-    // known to be out of reach (it is held), so that from here only "Sync now" can send.
+    // known to be out of reach (it is held), so that from here only "Sync now" can send. No
+    // attempt starts meanwhile — not even one left over from the "Sync now" pressed above.
     await page.waitForTimeout(5_000)
-    expect(await row.textContent()).not.toContain('Sending…')
+    const rowTexts = await page.evaluate(
+      () => (window as unknown as { rowTexts: string[] }).rowTexts
+    )
+    expect(rowTexts.length).toBeGreaterThan(100)
+    expect(rowTexts.filter((text) => text.includes('Sending…'))).toEqual([])
 
     // ---- Back, but its customer listings fail for a while (retried), so the sync runs on ------
     sim.setFaults({ latencyMs: 5, rate5xxJson: 1, match: { pathPrefix: '/v1/customers' } })

@@ -206,7 +206,10 @@ export class OutboxSession implements OutboxOverview {
     if (this.again) {
       const now = this.againNow
       this.againNow = false
-      this.requestPush({ ignoreBackoff: now, evenIfHeld: now })
+      // A "now" asked during this run was answered by it: if it found the server out of reach,
+      // trying again at once would only show "Sending…" for another round of main's retries.
+      // The next sync (or the user pressing again) sends when the server is back.
+      this.requestPush({ ignoreBackoff: now })
       return
     }
     await this.scheduleNextBackoff()
