@@ -145,4 +145,21 @@ describe('adding a workspace by keyboard', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     expect(await form.getByLabel('API address').count()).toBe(0)
   })
+
+  it('keeps the demo choices in Settings apart, as two separate links', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Settings' })
+      .click()
+    const chartmogul = page.getByRole('button', { name: 'Open ChartMogul demo' })
+    const monaco = page.getByRole('button', { name: 'Open Monaco demo' })
+    const [left, right] = [await chartmogul.boundingBox(), await monaco.boundingBox()]
+    if (!left || !right) throw new Error('a demo choice is not shown')
+    // On one line, at least a word's space between them (they read "demoOpen" run together).
+    const sameLine = Math.abs(left.y - right.y) < left.height / 2
+    if (sameLine) expect(right.x - (left.x + left.width)).toBeGreaterThanOrEqual(8)
+    else expect(right.y).toBeGreaterThanOrEqual(left.y + left.height)
+  })
 })
