@@ -28,6 +28,7 @@ import {
   type MonacoStep,
   type MonacoSyncEntity
 } from '../sync/monacoSource'
+import type { SectionId } from '../providers/capabilities'
 import { PROVIDER_IDS } from '../providers/providerId'
 import type { Workspace } from '../workspace/workspace'
 import { checkApiAddress } from '../workspace/apiAddress'
@@ -331,9 +332,23 @@ export const bridgeMethods = {
   )
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 
+/**
+ * What an application-menu item asks the page to do: the same actions as the page's own
+ * buttons and command palette. Sections are named in the ChartMogul order; a section the open
+ * workspace's provider does not have is ignored by the page.
+ */
+export type MenuCommand =
+  | { command: 'new-opportunity' }
+  | { command: 'add-workspace' }
+  | { command: 'export-csv' }
+  | { command: 'open-settings' }
+  | { command: 'go-to-section'; section: SectionId }
+
 export const bridgeEvents = {
   /** A key was saved or deleted (from any window). */
-  keyChanged: event<KeyPresence>()
+  keyChanged: event<KeyPresence>(),
+  /** The user chose an application-menu item that the page carries out (`src/main/menu/`). */
+  menuCommand: event<MenuCommand>()
 } satisfies Record<BridgeEventName, EventSpec<unknown>>
 
 // ---- derived types -----------------------------------------------------------------------

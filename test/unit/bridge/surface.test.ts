@@ -32,7 +32,7 @@ const EXPECTED_METHODS = [
   'updateOpportunity',
   'updateWorkspace'
 ]
-const EXPECTED_EVENTS = ['keyChanged']
+const EXPECTED_EVENTS = ['keyChanged', 'menuCommand']
 
 describe('bridge surface', () => {
   it('lists exactly the expected methods and events', () => {
@@ -121,5 +121,22 @@ describe('bridge surface', () => {
     for (const l of listeners) l({ event: 'keyChanged', payload })
     expect(heard).toEqual([payload])
     expect(() => bridge.on('nope' as 'keyChanged', () => {})).toThrow(/Unknown bridge event/)
+  })
+
+  it('delivers a menu command to its listener, typed, and nothing else', () => {
+    const listeners = new Set<(m: unknown) => void>()
+    const bridge = createBridge({
+      invoke: async () => ({ ok: true, value: null }),
+      subscribe: (l) => {
+        listeners.add(l)
+        return () => listeners.delete(l)
+      }
+    })
+    const heard: unknown[] = []
+    bridge.on('menuCommand', (p) => heard.push(p))
+    const payload = { command: 'go-to-section', section: 'outbox' }
+    for (const l of listeners) l({ event: 'menuCommand', payload })
+    for (const l of listeners) l({ event: 'keyChanged', payload: { workspaceId: 'w' } })
+    expect(heard).toEqual([payload])
   })
 })
