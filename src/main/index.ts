@@ -2,7 +2,7 @@
  * Electron entry point. Thin glue only: single-instance lock, key vault selection, IPC wiring
  * and the window. Everything with logic lives in plain modules that run (and are tested) in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBridgeHandlers } from './bridgeHandlers'
@@ -11,6 +11,7 @@ import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
 import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createMainServices } from './mainServices'
+import { installAppMenu } from './menu/installAppMenu'
 import { createDispatcher } from './ipc/dispatcher'
 import { createEventEmitter, registerBridge } from './ipc/registerBridge'
 import { createAppUrlMatcher } from './security/navigationPolicy'
@@ -87,6 +88,16 @@ async function start(): Promise<void> {
     })
 
   let mainWindow = await openWindow()
+  installAppMenu(
+    { Menu },
+    {
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      appName: app.getName(),
+      send: (command) => emit('menuCommand', command),
+      openExternal: (href) => shell.openExternal(href)
+    }
+  )
   app.on('second-instance', () => {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
