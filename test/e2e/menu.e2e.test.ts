@@ -1,7 +1,7 @@
 /**
  * The application menu drives the page the way its buttons do. Electron's menu cannot run here,
  * so the test sends what main sends when an item is chosen (the `menuCommand` event) and checks,
- * by role and name, what the person sees: the Outbox, the "New opportunity" dialog, and Settings
+ * by role and name, what the person sees: the CSV download, the Outbox, the "New opportunity" dialog, and Settings
  * with focus in the form to add a workspace.
  */
 import type { Page } from 'playwright-core'
@@ -34,6 +34,15 @@ describe('the application menu', () => {
     app = await launchApp({ demo: demoBackedBy(simulator) })
     const { page } = app
     await exploreDemoAndWaitForSync(app)
+
+    // The Customers grid shows rows: Export CSV downloads what the button would.
+    await expect.poll(() => heading(page)).toBe('Customers')
+    const exportButton = page.getByRole('button', { name: 'Export CSV' })
+    await expect.poll(() => exportButton.isEnabled()).toBe(true)
+    const downloaded = page.waitForEvent('download')
+    app.emit('menuCommand', { command: 'export-csv' })
+    const download = await downloaded
+    expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/)
 
     app.emit('menuCommand', { command: 'go-to-section', section: 'outbox' })
     await expect.poll(() => heading(page)).toBe('Outbox')
