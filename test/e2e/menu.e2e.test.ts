@@ -25,7 +25,7 @@ const heading = (page: Page): Promise<string | null> =>
   page.getByRole('heading', { level: 1 }).textContent()
 
 describe('the application menu', () => {
-  it('goes to the Outbox and opens "New opportunity" in a demo workspace', async () => {
+  it('exports CSV, goes to the Outbox and opens "New opportunity" in a demo workspace', async () => {
     simulator = await startSimulator({
       apiKey: 'menu-e2e',
       data: { seed: 13, customers: 20 },

@@ -8,7 +8,7 @@ import type { MenuCommand } from '../../../src/shared/bridge/contract'
 import { capabilitiesOf } from '../../../src/shared/providers/capabilities'
 import { buildMenuTemplate, type MenuTemplateInput } from '../../../src/main/menu/menuTemplate'
 import { HELP_LINKS } from '../../../src/main/menu/helpLinks'
-import { shortcutsFor } from '../../../src/renderer/src/commands/shortcuts'
+import { shortcutById, shortcutsFor } from '../../../src/renderer/src/commands/shortcuts'
 
 type Item = MenuItemConstructorOptions
 
@@ -116,7 +116,10 @@ describe('application menu template', () => {
   it.each(PLATFORMS)('%s: File asks the page for new opportunity, add workspace, export', (p) => {
     const { template, sent } = build(p)
     const file = submenuOf(template, 'File')
-    const newOpportunity = itemLabelled(file, 'New opportunity')
+    // The shortcut sheet's and the palette's wording.
+    const wording = shortcutById(shortcutsFor(CHARTMOGUL_SECTIONS), 'newOpportunity')?.description
+    expect(wording).toBe('New opportunity')
+    const newOpportunity = itemLabelled(file, wording!)
     expect(newOpportunity.accelerator).toBe('CmdOrCtrl+N')
     click(newOpportunity)
     click(itemLabelled(file, 'Add workspace…'))
