@@ -110,7 +110,9 @@ describe('app:// protocol handler', () => {
   it('serves the real index.html byte for byte, so its Content-Security-Policy is unchanged', async () => {
     const rendererSource = resolve(import.meta.dirname, '../../../src/renderer')
     const onDisk = await readFile(join(rendererSource, 'index.html'))
-    const served = new Uint8Array(await (await serveAppRequest(APP_INDEX_URL, rendererSource)).arrayBuffer())
+    const served = new Uint8Array(
+      await (await serveAppRequest(APP_INDEX_URL, rendererSource)).arrayBuffer()
+    )
     expect(Buffer.from(served).equals(onDisk)).toBe(true)
     expect(new TextDecoder().decode(served)).toContain(`http-equiv="Content-Security-Policy"`)
   })
