@@ -331,9 +331,17 @@ export const bridgeMethods = {
   )
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 
+/** One record a `revdesk://` link asks to open: a customer (account) or a deal. */
+export interface RecordLink {
+  kind: 'customer' | 'opportunity'
+  id: string
+}
+
 export const bridgeEvents = {
   /** A key was saved or deleted (from any window). */
-  keyChanged: event<KeyPresence>()
+  keyChanged: event<KeyPresence>(),
+  /** A revdesk:// link was opened: show that customer's 360 panel or that deal's editor. */
+  openRecord: event<RecordLink>()
 } satisfies Record<BridgeEventName, EventSpec<unknown>>
 
 // ---- derived types -----------------------------------------------------------------------

@@ -31,7 +31,7 @@ export const BRIDGE_METHOD_NAMES = [
   'cancelRequest'
 ] as const
 
-export const BRIDGE_EVENT_NAMES = ['keyChanged'] as const
+export const BRIDGE_EVENT_NAMES = ['keyChanged', 'openRecord'] as const
 
 export type BridgeMethodName = (typeof BRIDGE_METHOD_NAMES)[number]
 export type BridgeEventName = (typeof BRIDGE_EVENT_NAMES)[number]

@@ -32,7 +32,7 @@ const EXPECTED_METHODS = [
   'updateOpportunity',
   'updateWorkspace'
 ]
-const EXPECTED_EVENTS = ['keyChanged']
+const EXPECTED_EVENTS = ['keyChanged', 'openRecord']
 
 describe('bridge surface', () => {
   it('lists exactly the expected methods and events', () => {
