@@ -5,6 +5,13 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, shell } from 'electron'
 import { join } from 'node:path'
 import { createBridgeHandlers } from './bridgeHandlers'
+import {
+  createDeepLinkInbox,
+  DEEP_LINK_SCHEME,
+  findDeepLink,
+  parseDeepLink,
+  type DeepLinkInbox
+} from './deepLinks/parseDeepLink'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
@@ -34,7 +41,7 @@ function appUrl(): string {
   return APP_INDEX_URL
 }
 
-async function start(): Promise<void> {
+async function start(deepLinks: DeepLinkInbox): Promise<void> {
   await app.whenReady()
   denyAllPermissions()
   protocol.handle(APP_SCHEME, (request) =>
@@ -104,7 +111,15 @@ async function start(): Promise<void> {
     mainWindow
       .show()
       .catch((error: unknown) => console.error('Revdesk could not open its window', error))
-  app.on('second-instance', () => void showWindow())
+  // Windows/Linux: a second launch (maybe with a revdesk:// link) comes here; the lock quit it.
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLink(argv)
+    if (link) deepLinks.receive(link)
+    else void showWindow()
+  })
+  deepLinks.deliverTo(
+    (link) => void showWindow().then((window) => window && emit('openRecord', link))
+  )
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void showWindow()
   })
@@ -118,10 +133,21 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.setName('Revdesk')
+  const deepLinks = createDeepLinkInbox()
+  const launchLink = findDeepLink(process.argv)
+  if (launchLink) deepLinks.receive(launchLink)
+  // macOS delivers links as 'open-url', at launch even before 'ready': listen right away.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    const link = parseDeepLink(url)
+    if (link) deepLinks.receive(link)
+  })
+  // Only the installed app claims revdesk:// (a dev build would hijack the OS-wide handler).
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  start().catch((error: unknown) => {
+  start(deepLinks).catch((error: unknown) => {
     console.error('Revdesk failed to start', error)
     app.exit(1)
   })

@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BRIDGE_METHOD_NAMES, INVOKE_CHANNEL } from '../../../src/shared/bridge/surface'
+import {
+  BRIDGE_METHOD_NAMES,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL
+} from '../../../src/shared/bridge/surface'
 import { builtMain, builtPreloadDir, builtRendererDir, ensureBuilt } from './builtBundle'
 import {
   app as fakeApp,
@@ -34,6 +38,17 @@ vi.mock('keytar', () => ({
 }))
 
 const APP_INDEX = 'app://revdesk/index.html'
+const CUSTOMER = 'cus_4f0c5a7e-2b7d-11ee-9d3a-0242ac120002'
+const DEAL = '9b2f4c1a-2b7d-11ee-9d3a-0242ac120002'
+
+function openRecordsSentTo(window: {
+  webContents: { sent: Array<{ channel: string; message: unknown }> }
+}): unknown[] {
+  return window.webContents.sent
+    .filter((s) => s.channel === EVENT_CHANNEL)
+    .map((s) => s.message)
+    .filter((m) => (m as { event?: string }).event === 'openRecord')
+}
 let userData: string
 
 async function loadMainBundle(): Promise<void> {
@@ -71,6 +86,13 @@ describe('the built main bundle, started against a fake Electron', () => {
     beforeAll(async () => {
       resetFakeElectron({ lockObtained: true, userData })
       await loadMainBundle()
+      // macOS hands a launch's link over as 'open-url', before 'ready'.
+      fakeApp.emit('open-url', { preventDefault: () => undefined }, 'revdesk://customer/nope')
+      fakeApp.emit(
+        'open-url',
+        { preventDefault: () => undefined },
+        `revdesk://customer/${CUSTOMER}`
+      )
     })
 
     it('asks for the lock and registers app:// as privileged BEFORE ready, its handler after', async () => {
@@ -174,6 +196,41 @@ describe('the built main bundle, started against a fake Electron', () => {
       fakeApp.emit('second-instance', {}, ['revdesk'], '/')
       await vi.waitFor(() => expect(second.focusCount).toBe(2))
       expect(second.isMinimized()).toBe(false)
+      expect(fakeWindows()).toHaveLength(2)
+    })
+
+    it('routes revdesk:// links to the page as openRecord: open-url (macOS) and second-launch argv', async () => {
+      expect(callsTo('app.setAsDefaultProtocolClient')).toEqual([['revdesk']])
+      const apis = fakeCalls().map((c) => c.api)
+      const openUrlListener = fakeCalls().findIndex(
+        (c) => c.api === 'app.on' && c.args[0] === 'open-url'
+      )
+      expect(openUrlListener).toBeGreaterThanOrEqual(0)
+      expect(openUrlListener).toBeLessThan(apis.indexOf('(test) ready'))
+      // The link that came before ready reached the first window once its page had loaded; the
+      // malformed one did not.
+      expect(openRecordsSentTo(fakeWindows()[0]!)).toEqual([
+        { event: 'openRecord', payload: { kind: 'customer', id: CUSTOMER } }
+      ])
+
+      const window = fakeWindows()[1]!
+      fakeApp.emit(
+        'second-instance',
+        {},
+        ['C:\\Revdesk\\Revdesk.exe', `revdesk://opportunity/${DEAL}`],
+        '/'
+      )
+      fakeApp.emit('second-instance', {}, ['revdesk', `revdesk://opportunity/${DEAL}/../x`], '/')
+      fakeApp.emit(
+        'open-url',
+        { preventDefault: () => undefined },
+        `revdesk://customer/${CUSTOMER}?x`
+      )
+      await vi.waitFor(() =>
+        expect(openRecordsSentTo(window)).toEqual([
+          { event: 'openRecord', payload: { kind: 'opportunity', id: DEAL } }
+        ])
+      )
       expect(fakeWindows()).toHaveLength(2)
     })
   })
