@@ -17,6 +17,7 @@ export interface RecordedCall {
 interface FakeState {
   calls: RecordedCall[]
   lockObtained: boolean
+  isPackaged: boolean
   userData: string
   ready: boolean
   resolveReady: () => void
@@ -26,12 +27,13 @@ interface FakeState {
   ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>
 }
 
-function freshState(lockObtained: boolean, userData: string): FakeState {
+function freshState(lockObtained: boolean, userData: string, isPackaged = true): FakeState {
   let resolveReady = (): void => undefined
   const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve))
   return {
     calls: [],
     lockObtained,
+    isPackaged,
     userData,
     ready: false,
     resolveReady,
@@ -48,9 +50,14 @@ function record(api: string, args: unknown[]): void {
   state.calls.push({ api, args })
 }
 
-export function resetFakeElectron(options: { lockObtained: boolean; userData: string }): void {
+export function resetFakeElectron(options: {
+  lockObtained: boolean
+  userData: string
+  /** false: a development run (`npm run dev`), where the dev server may serve the page. */
+  isPackaged?: boolean
+}): void {
   app.removeAllListeners()
-  state = freshState(options.lockObtained, options.userData)
+  state = freshState(options.lockObtained, options.userData, options.isPackaged)
 }
 
 /** What the bundle did so far, in order. */
@@ -87,7 +94,9 @@ export function becomeReady(): void {
 }
 
 class FakeApp extends EventEmitter {
-  readonly isPackaged = true
+  get isPackaged(): boolean {
+    return state.isPackaged
+  }
   requestSingleInstanceLock(...args: unknown[]): boolean {
     record('app.requestSingleInstanceLock', args)
     return state.lockObtained

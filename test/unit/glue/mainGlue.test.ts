@@ -82,6 +82,32 @@ describe('the built main bundle, started against a fake Electron', () => {
     expect(callsTo('new BrowserWindow')).toHaveLength(0)
   })
 
+  it('in development loads the dev server and trusts only its origin; claims no OS link handler', async () => {
+    resetFakeElectron({ lockObtained: true, userData, isPackaged: false })
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
+    try {
+      await loadMainBundle()
+      becomeReady()
+      await vi.waitFor(
+        () => expect(callsTo('window.loadURL')).toEqual([['http://localhost:5173']]),
+        {
+          timeout: 10_000
+        }
+      )
+    } finally {
+      delete process.env['ELECTRON_RENDERER_URL']
+    }
+    expect(callsTo('app.setAsDefaultProtocolClient')).toEqual([])
+    const invoke = ipcHandler(INVOKE_CHANNEL)!
+    const ask = (url: string): unknown => invoke({ senderFrame: { url } }, { method: 'getAppInfo' })
+    expect(await ask('http://localhost:5173/#/customers')).toMatchObject({ ok: true })
+    expect(await ask('http://localhost:5174/')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' }
+    })
+    expect(await ask(APP_INDEX)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
   describe('with the lock', () => {
     beforeAll(async () => {
       resetFakeElectron({ lockObtained: true, userData })
