@@ -2,34 +2,52 @@
  * Electron entry point. Thin glue only: single-instance lock, key vault selection, IPC wiring
  * and the window. Everything with logic lives in plain modules that run (and are tested) in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createBridgeHandlers } from './bridgeHandlers'
+import {
+  createDeepLinkInbox,
+  DEEP_LINK_SCHEME,
+  findDeepLink,
+  parseDeepLink,
+  type DeepLinkInbox
+} from './deepLinks/parseDeepLink'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
 import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createMainServices } from './mainServices'
 import { installAppMenu } from './menu/installAppMenu'
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  serveAppRequest
+} from './protocol/appProtocol'
 import { createDispatcher } from './ipc/dispatcher'
 import { createEventEmitter, registerBridge } from './ipc/registerBridge'
 import { createAppUrlMatcher } from './security/navigationPolicy'
 import { loadKeytar } from './vault/keytarVault'
 import { selectKeyVault } from './vault/selectVault'
 import { createMainWindow, denyAllPermissions, preloadPathFrom } from './window/createMainWindow'
+import { createWindowKeeper } from './window/windowKeeper'
 
 const mainDir = import.meta.dirname
+
+const rendererRoot = join(mainDir, '../renderer')
 
 function appUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL']
   if (!app.isPackaged && devServer) return devServer
-  return pathToFileURL(join(mainDir, '../renderer/index.html')).href
+  return APP_INDEX_URL
 }
 
-async function start(): Promise<void> {
+async function start(deepLinks: DeepLinkInbox): Promise<void> {
   await app.whenReady()
   denyAllPermissions()
+  protocol.handle(APP_SCHEME, (request) =>
+    serveAppRequest(request.url, rendererRoot, request.method)
+  )
 
   const vault = await selectKeyVault({
     keytar: await loadKeytar(),
@@ -87,7 +105,9 @@ async function start(): Promise<void> {
       offerLink: (href) => void openLink(href, 'link').catch(() => undefined)
     })
 
-  let mainWindow = await openWindow()
+  // The window may have been closed (macOS keeps the app running): never touch a destroyed one.
+  const mainWindow = createWindowKeeper(openWindow)
+  await mainWindow.ensure()
   installAppMenu(
     { Menu },
     {
@@ -98,24 +118,47 @@ async function start(): Promise<void> {
       openExternal: (href) => shell.openExternal(href)
     }
   )
-  app.on('second-instance', () => {
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+  const showWindow = (): Promise<BrowserWindow | void> =>
+    mainWindow
+      .show()
+      .catch((error: unknown) => console.error('Revdesk could not open its window', error))
+  // Windows/Linux: a second launch (maybe with a revdesk:// link) comes here; the lock quit it.
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLink(argv)
+    if (link) deepLinks.receive(link)
+    else void showWindow()
   })
+  deepLinks.deliverTo(
+    (link) => void showWindow().then((window) => window && emit('openRecord', link))
+  )
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void openWindow().then((w) => (mainWindow = w))
+    if (BrowserWindow.getAllWindows().length === 0) void showWindow()
   })
 }
+
+// Must happen before 'ready': a standard, secure origin for the renderer (app://revdesk/).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 if (!app.requestSingleInstanceLock()) {
   // Another Revdesk is running; it gets focus through its 'second-instance' handler.
   app.quit()
 } else {
   app.setName('Revdesk')
+  const deepLinks = createDeepLinkInbox()
+  const launchLink = findDeepLink(process.argv)
+  if (launchLink) deepLinks.receive(launchLink)
+  // macOS delivers links as 'open-url', at launch even before 'ready': listen right away.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    const link = parseDeepLink(url)
+    if (link) deepLinks.receive(link)
+  })
+  // Only the installed app claims revdesk:// (a dev build would hijack the OS-wide handler).
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  start().catch((error: unknown) => {
+  start(deepLinks).catch((error: unknown) => {
     console.error('Revdesk failed to start', error)
     app.exit(1)
   })

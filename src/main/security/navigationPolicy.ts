@@ -5,8 +5,9 @@
 import { decideExternalLink } from './externalLinks'
 
 /**
- * The app's page is either the built `index.html` (file://) or the dev server's origin. A URL is
- * "the app" when it is that same document (any hash/query) or, for the dev server, same origin.
+ * The app's page is the built renderer served from `app://revdesk/` (or, unusually, from
+ * file://) or the dev server's origin. A URL is "the app" when it is that same document (any
+ * hash/query) for file://, or the same scheme and host otherwise.
  * For file:// the host counts too: `file://evilhost/<app path>` is another machine's file (a UNC
  * share on Windows), not the app. The URL parser folds `localhost` into the empty host.
  */
@@ -22,7 +23,15 @@ export function createAppUrlMatcher(appUrl: string): (url: string) => boolean {
     if (app.protocol === 'file:') {
       return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname
     }
-    return url.origin === app.origin
+    // Not `url.origin === app.origin`: Node reports the origin of every custom scheme (app://…)
+    // as "null", so app://evil/ would equal app://revdesk/. Compare scheme and host (with port)
+    // explicitly; hosts of custom schemes are not lowercased by Node, Chromium lowercases them.
+    return (
+      url.protocol === app.protocol &&
+      url.host.toLowerCase() === app.host.toLowerCase() &&
+      url.username === '' &&
+      url.password === ''
+    )
   }
 }
 

@@ -9,7 +9,7 @@ import { createAppUrlMatcher, decideWindowOpen } from '../security/navigationPol
 import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
 
 export interface MainWindowOptions {
-  /** The page to load: the dev server URL or the built index.html as a file:// URL. */
+  /** The page to load: the dev server URL or the built index.html as app://revdesk/index.html. */
   appUrl: string
   preloadPath: string
   iconPath: string

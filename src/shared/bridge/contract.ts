@@ -344,11 +344,19 @@ export type MenuCommand =
   | { command: 'open-settings' }
   | { command: 'go-to-section'; section: SectionId }
 
+/** One record a `revdesk://` link asks to open: a customer (account) or a deal. */
+export interface RecordLink {
+  kind: 'customer' | 'opportunity'
+  id: string
+}
+
 export const bridgeEvents = {
   /** A key was saved or deleted (from any window). */
   keyChanged: event<KeyPresence>(),
   /** The user chose an application-menu item that the page carries out (`src/main/menu/`). */
-  menuCommand: event<MenuCommand>()
+  menuCommand: event<MenuCommand>(),
+  /** A revdesk:// link was opened: show that customer's 360 panel or that deal's editor. */
+  openRecord: event<RecordLink>()
 } satisfies Record<BridgeEventName, EventSpec<unknown>>
 
 // ---- derived types -----------------------------------------------------------------------

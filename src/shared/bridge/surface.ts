@@ -31,7 +31,7 @@ export const BRIDGE_METHOD_NAMES = [
   'cancelRequest'
 ] as const
 
-export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand'] as const
+export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand', 'openRecord'] as const
 
 export type BridgeMethodName = (typeof BRIDGE_METHOD_NAMES)[number]
 export type BridgeEventName = (typeof BRIDGE_EVENT_NAMES)[number]

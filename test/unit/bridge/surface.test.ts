@@ -32,7 +32,7 @@ const EXPECTED_METHODS = [
   'updateOpportunity',
   'updateWorkspace'
 ]
-const EXPECTED_EVENTS = ['keyChanged', 'menuCommand']
+const EXPECTED_EVENTS = ['keyChanged', 'menuCommand', 'openRecord']
 
 describe('bridge surface', () => {
   it('lists exactly the expected methods and events', () => {

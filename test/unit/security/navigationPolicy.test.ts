@@ -39,6 +39,25 @@ describe('navigation policy', () => {
     expect(isApp('http://127.0.0.1:5173/')).toBe(false)
   })
 
+  it('trusts only app://revdesk/ once the app is served from its own scheme: scheme AND host', () => {
+    const isApp = createAppUrlMatcher('app://revdesk/index.html')
+    expect(isApp('app://revdesk/index.html')).toBe(true)
+    expect(isApp('app://revdesk/index.html#/customers')).toBe(true)
+    expect(isApp('APP://Revdesk/assets/index.js')).toBe(true)
+    // Node reports origin "null" for every custom scheme: comparing origins trusted all of these.
+    expect(isApp('app://evil/index.html')).toBe(false)
+    expect(isApp('app://revdesk.evil/index.html')).toBe(false)
+    expect(isApp('app://revdesk:8080/index.html')).toBe(false)
+    expect(isApp('app://user@revdesk/index.html')).toBe(false)
+    expect(isApp('app:///index.html')).toBe(false)
+    expect(isApp('revdesk://revdesk/index.html')).toBe(false)
+    expect(isApp('revdesk://customer/0b9d6a4e-5f1c-4c1e-9a51-0c7f5a3c2b11')).toBe(false)
+    expect(isApp('https://revdesk/index.html')).toBe(false)
+    expect(isApp('http://revdesk/index.html')).toBe(false)
+    expect(isApp('file:///index.html')).toBe(false)
+    expect(isApp('null')).toBe(false)
+  })
+
   it('never opens a new window; https may go to the system browser (normalised), the rest nowhere', () => {
     expect(decideWindowOpen('HTTPS://App.ChartMogul.com/#/customers/1')).toEqual({
       action: 'deny',
