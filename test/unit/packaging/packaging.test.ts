@@ -1,0 +1,175 @@
+/**
+ * Packaging, checked offline: electron-builder cannot run here (it downloads Electron), so this
+ * test checks its configuration against electron-builder's own schema, the fuses the afterPack hook
+ * flips, and what app.asar would hold, packed with electron-builder's own file matching.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { statFile } from '@electron/asar'
+import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
+import { getConfig } from 'app-builder-lib/out/util/config/config.js'
+import type { Configuration } from 'electron-builder'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FUSES } from '../../../build/fuses.mjs'
+import { packAppArchive, productionDependencyDirs, type ArchiveEntry } from './appArchive'
+
+const projectDir = resolve(import.meta.dirname, '../../..')
+const MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
+
+/** electron-builder.yml read by electron-builder's own loader. */
+async function loadBuilderConfig(): Promise<Configuration> {
+  return getConfig(projectDir, null, null)
+}
+
+describe('electron-builder configuration', () => {
+  it('validates against the JSON schema electron-builder ships', async () => {
+    const schema: object = JSON.parse(
+      readFileSync(join(projectDir, 'node_modules/app-builder-lib/scheme.json'), 'utf8')
+    )
+    // strict: false because the schema uses keywords (e.g. "deprecated"-style annotations) ajv's strict mode rejects.
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    addFormats.default(ajv)
+    const validate = ajv.compile(schema)
+    const config = await loadBuilderConfig()
+    const valid = validate(config)
+    expect(validate.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  it('names the app, registers revdesk:// links, keeps keytar unpacked and rebuilds it for Electron', async () => {
+    const config = await loadBuilderConfig()
+    expect(config.appId).toBe('com.revdesk.app')
+    expect(config.productName).toBe('Revdesk')
+    expect(config.directories).toEqual({ buildResources: 'build', output: 'dist' })
+    expect(config.protocols).toEqual([{ name: 'Revdesk', schemes: ['revdesk'] }])
+    expect(config.fileAssociations).toBeUndefined()
+    expect(config.asarUnpack).toContain('node_modules/keytar/**/*.node')
+    expect(config.npmRebuild).toBe(true)
+    expect(config.afterPack).toBe('build/afterPack.cjs')
+    expect(existsSync(join(projectDir, 'build/afterPack.cjs'))).toBe(true)
+    expect(config.mac?.hardenedRuntime).toBe(true)
+    expect(existsSync(join(projectDir, String(config.mac?.entitlements)))).toBe(true)
+    expect(config.nsis?.oneClick).toBe(false)
+    expect(config.nsis?.allowToChangeInstallationDirectory).toBe(true)
+  })
+
+  it('has an icon for every platform, made from resources/icon.svg', () => {
+    for (const file of ['build/icon.icns', 'build/icon.ico', 'build/icon.png', 'resources/icon.png']) {
+      expect(statSync(join(projectDir, file)).size, file).toBeGreaterThan(1000)
+    }
+    for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) {
+      const png = readFileSync(join(projectDir, `build/icons/${size}x${size}.png`))
+      // PNG IHDR: width and height are the big-endian words at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size}x${size}.png`).toEqual([size, size])
+    }
+  })
+})
+
+describe('Electron fuses flipped after packing', () => {
+  it('are exactly: no run-as-node, no NODE_OPTIONS, no --inspect, encrypted cookies, asar only, asar integrity', () => {
+    expect(FUSES).toStrictEqual({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableCookieEncryption: true,
+      OnlyLoadAppFromAsar: true,
+      EnableEmbeddedAsarIntegrityValidation: true
+    })
+  })
+
+  it('are all fuses @electron/fuses knows, so the hook can flip them', async () => {
+    const { FuseV1Options } = await import('@electron/fuses')
+    for (const name of Object.keys(FUSES)) expect(Object.keys(FuseV1Options)).toContain(name)
+  })
+})
+
+describe('app.asar packed from out/ with the configured files', () => {
+  let workDir = ''
+  let archive = ''
+  let entries: ArchiveEntry[] = []
+  let paths: string[] = []
+
+  beforeAll(async () => {
+    if (!existsSync(join(projectDir, 'out/main/index.js'))) {
+      execFileSync('npx', ['electron-vite', 'build'], { cwd: projectDir, stdio: 'inherit' })
+    }
+    workDir = mkdtempSync(join(tmpdir(), 'revdesk-asar-'))
+    archive = join(workDir, 'app.asar')
+    entries = await packAppArchive(projectDir, await loadBuilderConfig(), archive)
+    paths = entries.map((entry) => entry.path)
+  }, 180_000)
+
+  afterAll(() => {
+    if (workDir !== '') rmSync(workDir, { recursive: true, force: true })
+  })
+
+  it('holds the built main, preload and renderer and the window icon', () => {
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'out/main/index.js',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+        'resources/icon.png'
+      ])
+    )
+    expect(paths.some((path) => path.startsWith('out/renderer/assets/') && path.endsWith('.js'))).toBe(true)
+  })
+
+  it('holds every production dependency and no development-only package', () => {
+    const pkg = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+      devDependencies: Record<string, string>
+    }
+    for (const name of Object.keys(pkg.dependencies)) {
+      expect(paths, name).toContain(`node_modules/${name}/package.json`)
+    }
+    const production = new Set(
+      productionDependencyDirs(projectDir).map((dir) => dir.replace(/^.*node_modules[\\/]/, '').replace(/\\/g, '/'))
+    )
+    const devOnly = Object.keys(pkg.devDependencies).filter((name) => !production.has(name))
+    expect(devOnly).toEqual(expect.arrayContaining(['vitest', 'playwright-core', 'electron', 'electron-builder']))
+    const leaked = devOnly.filter((name) => paths.some((path) => path.startsWith(`node_modules/${name}/`)))
+    expect(leaked).toEqual([])
+  })
+
+  it('holds no sources, tests, benchmarks, scripts, build resources, maps, TypeScript or docs', () => {
+    const forbidden = paths.filter(
+      (path) =>
+        /^(src|test|bench|scripts|build|\.github|\.ci)\//.test(path) ||
+        /\.(map|ts|mts|cts|md)$/.test(path) ||
+        /^(electron-builder\.yml|package-lock\.json|tsconfig.*\.json|resources\/icon\.svg)$/.test(path)
+    )
+    expect(forbidden).toEqual([])
+  })
+
+  it('unpacks exactly the native modules (keytar) and the window icon, as asarUnpack says', () => {
+    const unpacked = entries.filter((entry) => entry.unpacked).map((entry) => entry.path)
+    expect(unpacked).toContain('node_modules/keytar/build/Release/keytar.node')
+    expect(unpacked.every((path) => path.endsWith('.node') || path === 'resources/icon.png')).toBe(true)
+    for (const path of paths.filter((p) => p.endsWith('.node'))) expect(unpacked, path).toContain(path)
+    const header = statFile(archive, 'node_modules/keytar/build/Release/keytar.node')
+    expect('unpacked' in header && header.unpacked).toBe(true)
+    expect(existsSync(join(`${archive}.unpacked`, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true)
+  })
+
+  it('stays small', async () => {
+    const unpackedDir = `${archive}.unpacked`
+    let unpackedBytes = 0
+    if (existsSync(unpackedDir)) {
+      for (const entry of await readdir(unpackedDir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) unpackedBytes += statSync(join(entry.parentPath, entry.name)).size
+      }
+    }
+    const archiveBytes = statSync(archive).size
+    const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    console.log(
+      `app.asar: ${mb(archiveBytes)} (${entries.length} files), app.asar.unpacked: ${mb(unpackedBytes)}`
+    )
+    expect(archiveBytes + unpackedBytes).toBeLessThan(MAX_ARCHIVE_BYTES)
+  })
+})
