@@ -4,7 +4,8 @@
  * flips, and what app.asar would hold, packed with electron-builder's own file matching.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,6 +15,7 @@ import addFormats from 'ajv-formats'
 import { getConfig } from 'app-builder-lib/out/util/config/config.js'
 import type { Configuration } from 'electron-builder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AfterPackContext } from '../../../build/afterPack.cjs'
 import { FUSES } from '../../../build/fuses.mjs'
 import { packAppArchive, productionDependencyDirs, type ArchiveEntry } from './appArchive'
 
@@ -84,6 +86,39 @@ describe('Electron fuses flipped after packing', () => {
   it('are all fuses @electron/fuses knows, so the hook can flip them', async () => {
     const { FuseV1Options } = await import('@electron/fuses')
     for (const name of Object.keys(FUSES)) expect(Object.keys(FuseV1Options)).toContain(name)
+  })
+})
+
+describe('the afterPack hook', () => {
+  // Electron's fuse wire: a sentinel, wire version 1, the wire length, then one '0'/'1' per fuse in
+  // FuseV1Options order. These are Electron's defaults: RunAsNode, CookieEncryption, NODE_OPTIONS,
+  // --inspect, AsarIntegrity, OnlyLoadAppFromAsar, V8 snapshot, GrantFileProtocolExtraPrivileges.
+  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
+  const ELECTRON_DEFAULTS = '10110001'
+  const { afterPack } = createRequire(import.meta.url)('../../../build/afterPack.cjs') as {
+    afterPack(context: AfterPackContext): Promise<void>
+  }
+
+  it.each([
+    ['linux', 'revdesk'],
+    ['win32', 'Revdesk.exe']
+  ])('flips the fuses in the %s binary and leaves the others as Electron ships them', async (platform, binary) => {
+    const appOutDir = mkdtempSync(join(tmpdir(), 'revdesk-fuses-'))
+    try {
+      const path = join(appOutDir, binary)
+      const bytes = Buffer.from(`ELF...${SENTINEL}\u0001\u0008${ELECTRON_DEFAULTS}...rest of the binary`, 'latin1')
+      writeFileSync(path, bytes)
+      await afterPack({
+        appOutDir,
+        electronPlatformName: platform,
+        packager: { appInfo: { productFilename: 'Revdesk' }, executableName: 'revdesk' }
+      })
+      const wireStart = readFileSync(path).indexOf(SENTINEL) + SENTINEL.length + 2
+      const wire = readFileSync(path).subarray(wireStart, wireStart + 8).toString('latin1')
+      expect(wire).toBe('01001101')
+    } finally {
+      rmSync(appOutDir, { recursive: true, force: true })
+    }
   })
 })
 
