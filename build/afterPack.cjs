@@ -2,13 +2,12 @@
  * electron-builder afterPack hook: flips the Electron fuses in build/fuses.mjs on the packed binary,
  * before electron-builder signs it and wraps it into installers.
  *
- * CommonJS because electron-builder loads hooks with require-or-import; the modules it needs are
- * ESM-or-CJS, so they are imported dynamically.
+ * CommonJS, as electron-builder's docs show hooks; everything it needs is imported dynamically
+ * (the fuse list is an ES module the packaging test imports too).
  */
-const path = require('node:path')
 
 /** Where electron-builder put the Electron binary for this platform (mac: the .app bundle). */
-function electronBinaryPath(context) {
+function electronBinaryPath(path, context) {
   const { appOutDir, electronPlatformName, packager } = context
   const productFilename = packager.appInfo.productFilename
   if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') {
@@ -19,6 +18,7 @@ function electronBinaryPath(context) {
 }
 
 async function afterPack(context) {
+  const path = await import('node:path')
   const { flipFuses, FuseVersion, FuseV1Options } = await import('@electron/fuses')
   const { FUSES } = await import('./fuses.mjs')
   const wire = { version: FuseVersion.V1 }
@@ -29,7 +29,7 @@ async function afterPack(context) {
   // Flipping a fuse edits the binary, which breaks macOS' ad-hoc signature (arm64 refuses to run
   // unsigned code); re-sign ad hoc here, electron-builder's real signing comes later when configured.
   wire.resetAdHocDarwinSignature = context.electronPlatformName === 'darwin'
-  await flipFuses(electronBinaryPath(context), wire)
+  await flipFuses(electronBinaryPath(path, context), wire)
 }
 
 exports.afterPack = afterPack

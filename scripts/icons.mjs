@@ -24,7 +24,10 @@ export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
 
 function rasterise(svg, size) {
   // The SVG carries no text, so no fonts are needed (and none are loaded: the output is the same everywhere).
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } })
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: size },
+    font: { loadSystemFonts: false }
+  })
   return resvg.render().asPng()
 }
 

@@ -111,7 +111,14 @@ const noMacros = (pattern: string): string => pattern
 
 /** Like electron-builder's getNodeModuleExcludedExts for a non-Windows target (this machine). */
 function nodeModuleExcludedExts(): string[] {
-  return ['.o', '.obj', ...fileMatcherModule.excludedExts.split(',').map((ext) => `.${ext}`), '.pdb', '.dll', '.exe']
+  return [
+    '.o',
+    '.obj',
+    ...fileMatcherModule.excludedExts.split(',').map((ext) => `.${ext}`),
+    '.pdb',
+    '.dll',
+    '.exe'
+  ]
 }
 
 /** Every production dependency's folder (hoisted and nested), as npm resolves them. */
@@ -187,10 +194,21 @@ export async function selectAppFiles(
   }
 
   // Production dependencies, through the node_modules matcher (only the config's exclusions).
-  const moduleMatcher = fileMatcherModule.getNodeModuleFileMatcher(projectDir, destination, noMacros, {}, info)
+  const moduleMatcher = fileMatcherModule.getNodeModuleFileMatcher(
+    projectDir,
+    destination,
+    noMacros,
+    {},
+    info
+  )
   for (const dir of productionDependencyDirs(projectDir)) {
     const archiveDir = relative(projectDir, dir)
-    const matcher = new FileMatcherClass(dir, join(destination, archiveDir), noMacros, moduleMatcher.patterns)
+    const matcher = new FileMatcherClass(
+      dir,
+      join(destination, archiveDir),
+      noMacros,
+      moduleMatcher.patterns
+    )
     const copier = new NodeModuleCopyHelper(matcher, info)
     const name = toArchivePath(archiveDir).replace(/^.*node_modules\//, '')
     for (const file of await copier.collectNodeModules(

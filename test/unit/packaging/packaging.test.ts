@@ -60,13 +60,21 @@ describe('electron-builder configuration', () => {
   })
 
   it('has an icon for every platform, made from resources/icon.svg', () => {
-    for (const file of ['build/icon.icns', 'build/icon.ico', 'build/icon.png', 'resources/icon.png']) {
+    for (const file of [
+      'build/icon.icns',
+      'build/icon.ico',
+      'build/icon.png',
+      'resources/icon.png'
+    ]) {
       expect(statSync(join(projectDir, file)).size, file).toBeGreaterThan(1000)
     }
     for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) {
       const png = readFileSync(join(projectDir, `build/icons/${size}x${size}.png`))
       // PNG IHDR: width and height are the big-endian words at bytes 16 and 20.
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size}x${size}.png`).toEqual([size, size])
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${size}x${size}.png`).toEqual([
+        size,
+        size
+      ])
     }
   })
 })
@@ -102,24 +110,32 @@ describe('the afterPack hook', () => {
   it.each([
     ['linux', 'revdesk'],
     ['win32', 'Revdesk.exe']
-  ])('flips the fuses in the %s binary and leaves the others as Electron ships them', async (platform, binary) => {
-    const appOutDir = mkdtempSync(join(tmpdir(), 'revdesk-fuses-'))
-    try {
-      const path = join(appOutDir, binary)
-      const bytes = Buffer.from(`ELF...${SENTINEL}\u0001\u0008${ELECTRON_DEFAULTS}...rest of the binary`, 'latin1')
-      writeFileSync(path, bytes)
-      await afterPack({
-        appOutDir,
-        electronPlatformName: platform,
-        packager: { appInfo: { productFilename: 'Revdesk' }, executableName: 'revdesk' }
-      })
-      const wireStart = readFileSync(path).indexOf(SENTINEL) + SENTINEL.length + 2
-      const wire = readFileSync(path).subarray(wireStart, wireStart + 8).toString('latin1')
-      expect(wire).toBe('01001101')
-    } finally {
-      rmSync(appOutDir, { recursive: true, force: true })
+  ])(
+    'flips the fuses in the %s binary and leaves the others as Electron ships them',
+    async (platform, binary) => {
+      const appOutDir = mkdtempSync(join(tmpdir(), 'revdesk-fuses-'))
+      try {
+        const path = join(appOutDir, binary)
+        const bytes = Buffer.from(
+          `ELF...${SENTINEL}\u0001\u0008${ELECTRON_DEFAULTS}...rest of the binary`,
+          'latin1'
+        )
+        writeFileSync(path, bytes)
+        await afterPack({
+          appOutDir,
+          electronPlatformName: platform,
+          packager: { appInfo: { productFilename: 'Revdesk' }, executableName: 'revdesk' }
+        })
+        const wireStart = readFileSync(path).indexOf(SENTINEL) + SENTINEL.length + 2
+        const wire = readFileSync(path)
+          .subarray(wireStart, wireStart + 8)
+          .toString('latin1')
+        expect(wire).toBe('01001101')
+      } finally {
+        rmSync(appOutDir, { recursive: true, force: true })
+      }
     }
-  })
+  )
 })
 
 describe('app.asar packed from out/ with the configured files', () => {
@@ -152,7 +168,9 @@ describe('app.asar packed from out/ with the configured files', () => {
         'resources/icon.png'
       ])
     )
-    expect(paths.some((path) => path.startsWith('out/renderer/assets/') && path.endsWith('.js'))).toBe(true)
+    expect(
+      paths.some((path) => path.startsWith('out/renderer/assets/') && path.endsWith('.js'))
+    ).toBe(true)
   })
 
   it('holds every production dependency and no development-only package', () => {
@@ -164,11 +182,17 @@ describe('app.asar packed from out/ with the configured files', () => {
       expect(paths, name).toContain(`node_modules/${name}/package.json`)
     }
     const production = new Set(
-      productionDependencyDirs(projectDir).map((dir) => dir.replace(/^.*node_modules[\\/]/, '').replace(/\\/g, '/'))
+      productionDependencyDirs(projectDir).map((dir) =>
+        dir.replace(/^.*node_modules[\\/]/, '').replace(/\\/g, '/')
+      )
     )
     const devOnly = Object.keys(pkg.devDependencies).filter((name) => !production.has(name))
-    expect(devOnly).toEqual(expect.arrayContaining(['vitest', 'playwright-core', 'electron', 'electron-builder']))
-    const leaked = devOnly.filter((name) => paths.some((path) => path.startsWith(`node_modules/${name}/`)))
+    expect(devOnly).toEqual(
+      expect.arrayContaining(['vitest', 'playwright-core', 'electron', 'electron-builder'])
+    )
+    const leaked = devOnly.filter((name) =>
+      paths.some((path) => path.startsWith(`node_modules/${name}/`))
+    )
     expect(leaked).toEqual([])
   })
 
@@ -177,7 +201,9 @@ describe('app.asar packed from out/ with the configured files', () => {
       (path) =>
         /^(src|test|bench|scripts|build|\.github|\.ci)\//.test(path) ||
         /\.(map|ts|mts|cts|md)$/.test(path) ||
-        /^(electron-builder\.yml|package-lock\.json|tsconfig.*\.json|resources\/icon\.svg)$/.test(path)
+        /^(electron-builder\.yml|package-lock\.json|tsconfig.*\.json|resources\/icon\.svg)$/.test(
+          path
+        )
     )
     expect(forbidden).toEqual([])
   })
@@ -185,11 +211,16 @@ describe('app.asar packed from out/ with the configured files', () => {
   it('unpacks exactly the native modules (keytar) and the window icon, as asarUnpack says', () => {
     const unpacked = entries.filter((entry) => entry.unpacked).map((entry) => entry.path)
     expect(unpacked).toContain('node_modules/keytar/build/Release/keytar.node')
-    expect(unpacked.every((path) => path.endsWith('.node') || path === 'resources/icon.png')).toBe(true)
-    for (const path of paths.filter((p) => p.endsWith('.node'))) expect(unpacked, path).toContain(path)
+    expect(unpacked.every((path) => path.endsWith('.node') || path === 'resources/icon.png')).toBe(
+      true
+    )
+    for (const path of paths.filter((p) => p.endsWith('.node')))
+      expect(unpacked, path).toContain(path)
     const header = statFile(archive, 'node_modules/keytar/build/Release/keytar.node')
     expect('unpacked' in header && header.unpacked).toBe(true)
-    expect(existsSync(join(`${archive}.unpacked`, 'node_modules/keytar/build/Release/keytar.node'))).toBe(true)
+    expect(
+      existsSync(join(`${archive}.unpacked`, 'node_modules/keytar/build/Release/keytar.node'))
+    ).toBe(true)
   })
 
   it('stays small', async () => {
