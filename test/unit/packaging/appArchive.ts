@@ -128,6 +128,8 @@ export function productionDependencyDirs(projectDir: string): string[] {
     output = execFileSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], {
       cwd: projectDir,
       encoding: 'utf8',
+      // npm is npm.cmd on Windows, which only a shell can start.
+      shell: process.platform === 'win32',
       maxBuffer: 64 * 1024 * 1024
     })
   } catch (error) {

@@ -146,7 +146,11 @@ describe('app.asar packed from out/ with the configured files', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(projectDir, 'out/main/index.js'))) {
-      execFileSync('npx', ['electron-vite', 'build'], { cwd: projectDir, stdio: 'inherit' })
+      execFileSync('npx', ['electron-vite', 'build'], {
+        cwd: projectDir,
+        stdio: 'inherit',
+        shell: process.platform === 'win32' // npx is npx.cmd on Windows
+      })
     }
     workDir = mkdtempSync(join(tmpdir(), 'revdesk-asar-'))
     archive = join(workDir, 'app.asar')
