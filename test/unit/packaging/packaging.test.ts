@@ -200,6 +200,26 @@ describe('app.asar packed from out/ with the configured files', () => {
     expect(leaked).toEqual([])
   })
 
+  it('holds every package the built main imports at run time (renderer packages are bundled instead)', () => {
+    const main = readFileSync(join(projectDir, 'out/main/index.js'), 'utf8')
+    // Bare specifiers of static imports (`from "x"`) and dynamic ones (`import("x")`) in the bundle.
+    const specifiers = [
+      ...main.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["']([\w@][\w@/.-]*)["']/g)
+    ].map((match) => match[1] ?? '')
+    const packages = new Set(
+      specifiers
+        .filter((specifier) => !specifier.startsWith('node:') && specifier !== 'electron')
+        .map((specifier) =>
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/')
+        )
+    )
+    expect([...packages]).toEqual(expect.arrayContaining(['zod', 'keytar']))
+    for (const name of packages) expect(paths, name).toContain(`node_modules/${name}/package.json`)
+  })
+
   it('holds no sources, tests, benchmarks, scripts, build resources, maps, TypeScript or docs', () => {
     const forbidden = paths.filter(
       (path) =>
