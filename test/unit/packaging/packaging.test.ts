@@ -56,6 +56,9 @@ describe('electron-builder configuration', () => {
     expect(existsSync(join(projectDir, 'build/afterPack.cjs'))).toBe(true)
     expect(config.mac?.hardenedRuntime).toBe(true)
     expect(existsSync(join(projectDir, String(config.mac?.entitlements)))).toBe(true)
+    // deb refuses to build without a maintainer when package.json has no author e-mail.
+    expect(config.linux?.maintainer).toMatch(/<.+@.+>/)
+    expect(config.linux?.category).toBe('Office')
     expect(config.nsis?.oneClick).toBe(false)
     expect(config.nsis?.allowToChangeInstallationDirectory).toBe(true)
   })
