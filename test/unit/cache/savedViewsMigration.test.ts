@@ -39,7 +39,7 @@ test('a v4 cache opens as v5 with every row intact and an empty savedViews table
 
   const db = await openWorkspaceCache(id)
   expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
-  expect(CACHE_SCHEMA_VERSION).toBe(5)
+  expect(CACHE_SCHEMA_VERSION).toBe(6)
   for (const [table, rows] of Object.entries(before)) {
     expect(await db.table(table).toArray(), table).toEqual(rows)
   }

@@ -16,7 +16,16 @@ import type {
   CachedTag,
   CachedUser
 } from './records'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, upgradeToV2 } from './schema'
+import {
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  upgradeToV2,
+  upgradeToV6
+} from './schema'
 import type { SavedViewRow } from './savedViews'
 import type { SyncStateRow } from './syncState'
 import type { MonacoSyncRow } from './monacoSyncState'
@@ -54,6 +63,7 @@ export class WorkspaceCache extends Dexie {
     this.version(3).stores(SCHEMA_V3)
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6)
   }
 
   /** The table holding one synced resource, typed loosely for code generic over resources. */

@@ -11,7 +11,8 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
-  SCHEMA_V5
+  SCHEMA_V5,
+  SCHEMA_V6
 } from './schema'
 export {
   initialMonacoSyncRow,

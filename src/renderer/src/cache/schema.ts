@@ -5,6 +5,8 @@
  */
 import type { Transaction } from 'dexie'
 import { hasPendingEdits, type CachedOpportunity } from './records'
+import { upgradeIndexesToV6, V6_INDEX_STORES } from './schemaV6Indexes'
+import { upgradeAggregatesToV6, V6_AGGREGATE_STORES } from './schemaV6Aggregates'
 
 /** Version 1: the initial layout. Kept verbatim so upgrades from it can be tested. */
 export const SCHEMA_V1 = {
@@ -65,7 +67,23 @@ export const SCHEMA_V5 = {
   savedViews: 'id, grid, &[grid+nameKey]'
 } as const
 
-export const CACHE_SCHEMA_VERSION = 5
+/**
+ * Version 6: large accounts. The grids' index queries (schemaV6Indexes.ts) and the
+ * precomputed aggregates (schemaV6Aggregates.ts), each backfilled from the cached rows, so an
+ * upgraded cache answers exactly as a freshly synced one.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  ...V6_INDEX_STORES,
+  ...V6_AGGREGATE_STORES
+} as const
+
+export const CACHE_SCHEMA_VERSION = 6
+
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  await upgradeIndexesToV6(tx)
+  await upgradeAggregatesToV6(tx)
+}
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
