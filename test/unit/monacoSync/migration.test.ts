@@ -56,7 +56,7 @@ test('a v3 cache opens as v4 with its data intact and the Monaco tables ready', 
 
   const db = await openWorkspaceCache(id)
   expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
-  expect(CACHE_SCHEMA_VERSION).toBe(5)
+  expect(CACHE_SCHEMA_VERSION).toBe(6)
   expect(await db.opportunities.toArray()).toEqual([deal])
   expect(await db.opportunities.where('_dirty').equals(1).primaryKeys()).toEqual(['opp_1'])
   expect(await db.customers.get('cus_1')).toEqual({ uuid: 'cus_1', name: 'Acme', _gen: 3 })
