@@ -20,6 +20,8 @@ import type { KeyVault } from './vault/keyVault'
 import type { AskUser } from './platform/askUser'
 import type { FetchLike } from './chartmogul'
 import type { ProviderId } from '../shared/providers/providerId'
+import type { UpdateController } from './updates/updateController'
+import { createUpdateHandlers } from './updates/updateHandlers'
 
 export interface MainServices {
   app: { name: string; version: string; platform: string }
@@ -34,6 +36,8 @@ export interface MainServices {
   gateways: GatewayPool
   /** Each provider's demo backend (so whoever owns the services can close them). */
   demos: Readonly<Record<ProviderId, DemoRuntime>>
+  /** The app's self-update: state, checks, the held restart (src/main/updates/). */
+  updates: UpdateController
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -58,6 +62,7 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     }),
     ...createPageHandlers(services.gateways, inFlight),
     ...createOpportunityHandlers(services.gateways),
-    ...createMonacoHandlers(services.gateways, inFlight)
+    ...createMonacoHandlers(services.gateways, inFlight),
+    ...createUpdateHandlers(services.updates)
   }
 }

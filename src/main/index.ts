@@ -31,6 +31,8 @@ import { loadKeytar } from './vault/keytarVault'
 import { selectKeyVault } from './vault/selectVault'
 import { createMainWindow, denyAllPermissions, preloadPathFrom } from './window/createMainWindow'
 import { createWindowKeeper } from './window/windowKeeper'
+import { createAppUpdates } from './updates/appUpdates'
+import { menuCheckForUpdates } from './updates/checkResultMessage'
 
 const mainDir = import.meta.dirname
 
@@ -58,11 +60,18 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
   const emit = createEventEmitter((channel, message) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message)
   })
+  // Off unless packaged with a feed (updates/feedConfig.ts); then electron-updater is loaded.
+  const updates = await createAppUpdates({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    resourcesPath: process.resourcesPath
+  })
   const demo = createDemoRuntime(startDemoSimulator)
   const monacoDemo = createDemoRuntime(() => startMonacoDemoSimulator())
   app.on('will-quit', () => {
     void demo.close()
     void monacoDemo.close()
+    updates.stop()
   })
   const services = createMainServices({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -88,7 +97,8 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
       return response === 1
     },
     demo,
-    monacoDemo
+    monacoDemo,
+    updates
   })
   const handlers = createBridgeHandlers(services)
   // window.open / target=_blank from the page: offered in the browser only after the user agrees.
@@ -103,6 +113,10 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
       iconPath: join(mainDir, '../../resources/icon.png'),
       stateFile: join(app.getPath('userData'), 'window-state.json'),
       offerLink: (href) => void openLink(href, 'link').catch(() => undefined)
+    }).then((window) => {
+      // A page that is gone sends nothing more: it cannot hold a restart for ever.
+      window.on('closed', () => updates.setOutboxBusy(false))
+      return window
     })
 
   // The window may have been closed (macOS keeps the app running): never touch a destroyed one.
@@ -115,9 +129,15 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
       isPackaged: app.isPackaged,
       appName: app.getName(),
       send: (command) => emit('menuCommand', command),
-      openExternal: (href) => shell.openExternal(href)
+      openExternal: (href) => shell.openExternal(href),
+      checkForUpdates: menuCheckForUpdates(updates, app.getVersion(), (answer) => {
+        const options = { ...answer, buttons: ['OK'], noLink: true }
+        const parent = BrowserWindow.getFocusedWindow()
+        return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)
+      })
     }
   )
+  updates.start()
   const showWindow = (): Promise<BrowserWindow | void> =>
     mainWindow
       .show()

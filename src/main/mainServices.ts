@@ -13,6 +13,8 @@ import { createWorkspaceStore } from './features/workspaces/workspaceStore'
 import type { VaultChoice } from './vault/selectVault'
 import type { FetchLike } from './chartmogul'
 import type { AskUser } from './platform/askUser'
+import { NOT_PACKAGED } from './updates/feedConfig'
+import { createUpdateController, type UpdateController } from './updates/updateController'
 
 export interface MainPlatform {
   app: MainServices['app']
@@ -31,6 +33,15 @@ export interface MainPlatform {
    */
   monacoDemo?: DemoRuntime
   fetch?: FetchLike
+  /** The app's self-update (src/main/updates/); default: off, as in an unpackaged run. */
+  updates?: UpdateController
+}
+
+function updatesOff(): UpdateController {
+  return createUpdateController({
+    feed: { kind: 'off', reason: NOT_PACKAGED },
+    loadEngine: () => Promise.reject(new Error('Updates are off.'))
+  })
 }
 
 export function createMainServices(platform: MainPlatform): MainServices {
@@ -47,6 +58,8 @@ export function createMainServices(platform: MainPlatform): MainServices {
     userAgent: `Revdesk/${platform.app.version}`,
     ...(platform.fetch ? { fetch: platform.fetch } : {})
   })
+  const updates = platform.updates ?? updatesOff()
+  updates.onChange((state) => platform.emit('updateState', state))
   return {
     app: platform.app,
     vault: platform.vault.vault,
@@ -57,6 +70,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     ...(platform.fetch ? { fetch: platform.fetch } : {}),
     workspaces,
     gateways,
-    demos
+    demos,
+    updates
   }
 }

@@ -57,6 +57,10 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     monacoLookups: (args) => call('monacoLookups', args),
     monacoCreateOpportunity: (args) => call('monacoCreateOpportunity', args),
     monacoUpdateOpportunity: (args) => call('monacoUpdateOpportunity', args),
+    getUpdateState: () => call('getUpdateState'),
+    checkForUpdates: () => call('checkForUpdates'),
+    restartToUpdate: () => call('restartToUpdate'),
+    setOutboxBusy: (args) => call('setOutboxBusy', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

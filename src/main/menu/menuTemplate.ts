@@ -19,6 +19,11 @@ export interface MenuTemplateInput {
   send: (command: MenuCommand) => void
   /** Opens an https address in the system browser. */
   openExternal: (url: string) => Promise<void>
+  /**
+   * "Check for Updates…" (macOS: the app menu, after About; elsewhere: Help). Always shown when
+   * given: a build without an update feed answers that updates are not configured.
+   */
+  checkForUpdates?: () => void
 }
 
 type Item = MenuItemConstructorOptions
@@ -32,6 +37,10 @@ export function buildMenuTemplate(input: MenuTemplateInput): Item[] {
     () =>
       input.send(message)
   const about: Item = { role: 'about', label: `About ${input.appName}` }
+  const checkForUpdates = input.checkForUpdates
+  const updateItems: Item[] = checkForUpdates
+    ? [{ label: 'Check for Updates…', click: () => checkForUpdates() }]
+    : []
   const settings: Item = {
     label: 'Settings…',
     accelerator: 'CmdOrCtrl+,',
@@ -47,6 +56,7 @@ export function buildMenuTemplate(input: MenuTemplateInput): Item[] {
     label: input.appName,
     submenu: [
       about,
+      ...updateItems,
       separator,
       settings,
       separator,
@@ -125,7 +135,7 @@ export function buildMenuTemplate(input: MenuTemplateInput): Item[] {
     submenu: [
       { label: 'Documentation', click: link(HELP_LINKS.documentation) },
       { label: 'Report a problem', click: link(HELP_LINKS.reportProblem) },
-      ...(mac ? [] : [separator, about])
+      ...(mac ? [] : [separator, ...updateItems, about])
     ]
   }
 

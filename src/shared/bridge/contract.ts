@@ -329,7 +329,15 @@ export const bridgeMethods = {
       uuid: opportunityUuid,
       patch: monacoDealPatchSchema
     })
-  )
+  ),
+  /** Where the app's self-update stands (also pushed as the `updateState` event). */
+  getUpdateState: method<UpdateState>()(noArgs),
+  /** Checks the update feed now (as the menu's "Check for Updates…" does). */
+  checkForUpdates: method<UpdateState>()(noArgs),
+  /** Installs a downloaded update and restarts — once the outbox has finished sending. */
+  restartToUpdate: method<UpdateState>()(noArgs),
+  /** The page says whether its outbox is sending changes: no restart for an update meanwhile. */
+  setOutboxBusy: method<void>()(z.strictObject({ busy: z.boolean() }))
 } satisfies Record<BridgeMethodName, MethodSpec<z.ZodType, unknown>>
 
 /**
@@ -350,13 +358,30 @@ export interface RecordLink {
   id: string
 }
 
+/**
+ * Where the app's self-update stands (`src/main/updates/`). `off` carries the sentence that says
+ * why (not configured for this build, not the installed app, turned off); `error.message` is
+ * the feed server's text, redacted.
+ */
+export type UpdateState =
+  | { status: 'off'; reason: string }
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'not-available' }
+  | { status: 'downloading'; version: string | null; percent: number }
+  /** `restartWhenIdle`: the user chose Restart while changes were being sent. */
+  | { status: 'ready'; version: string; restartWhenIdle: boolean }
+  | { status: 'error'; message: string }
+
 export const bridgeEvents = {
   /** A key was saved or deleted (from any window). */
   keyChanged: event<KeyPresence>(),
   /** The user chose an application-menu item that the page carries out (`src/main/menu/`). */
   menuCommand: event<MenuCommand>(),
   /** A revdesk:// link was opened: show that customer's 360 panel or that deal's editor. */
-  openRecord: event<RecordLink>()
+  openRecord: event<RecordLink>(),
+  /** The app's self-update moved on (checking, downloading, ready to restart, …). */
+  updateState: event<UpdateState>()
 } satisfies Record<BridgeEventName, EventSpec<unknown>>
 
 // ---- derived types -----------------------------------------------------------------------

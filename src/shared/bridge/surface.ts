@@ -28,10 +28,14 @@ export const BRIDGE_METHOD_NAMES = [
   'monacoLookups',
   'monacoCreateOpportunity',
   'monacoUpdateOpportunity',
-  'cancelRequest'
+  'cancelRequest',
+  'getUpdateState',
+  'checkForUpdates',
+  'restartToUpdate',
+  'setOutboxBusy'
 ] as const
 
-export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand', 'openRecord'] as const
+export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand', 'openRecord', 'updateState'] as const
 
 export type BridgeMethodName = (typeof BRIDGE_METHOD_NAMES)[number]
 export type BridgeEventName = (typeof BRIDGE_EVENT_NAMES)[number]

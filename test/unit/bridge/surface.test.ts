@@ -10,6 +10,7 @@ import { createBridge } from '../../../src/preload/bridge'
 const EXPECTED_METHODS = [
   'addWorkspace',
   'cancelRequest',
+  'checkForUpdates',
   'createOpportunity',
   'deleteKey',
   'deleteOpportunity',
@@ -17,6 +18,7 @@ const EXPECTED_METHODS = [
   'getAccount',
   'getAppInfo',
   'getOpportunity',
+  'getUpdateState',
   'hasKey',
   'listCustomerOpportunities',
   'listWorkspaces',
@@ -28,11 +30,13 @@ const EXPECTED_METHODS = [
   'openDemoWorkspace',
   'openExternal',
   'removeWorkspace',
+  'restartToUpdate',
   'saveKey',
+  'setOutboxBusy',
   'updateOpportunity',
   'updateWorkspace'
 ]
-const EXPECTED_EVENTS = ['keyChanged', 'menuCommand', 'openRecord']
+const EXPECTED_EVENTS = ['keyChanged', 'menuCommand', 'openRecord', 'updateState']
 
 describe('bridge surface', () => {
   it('lists exactly the expected methods and events', () => {
@@ -79,6 +83,10 @@ describe('bridge surface', () => {
     await bridge.deleteOpportunity({ workspaceId: 'w', uuid: 'o' })
     await bridge.getAccount({ workspaceId: 'w' })
     await bridge.listCustomerOpportunities({ workspaceId: 'w', customerUuid: 'c' })
+    await bridge.getUpdateState()
+    await bridge.checkForUpdates()
+    await bridge.restartToUpdate()
+    await bridge.setOutboxBusy({ busy: true })
     expect(sent).toEqual([
       { method: 'getAppInfo', args: undefined },
       { method: 'hasKey', args: { workspaceId: 'w' } },
@@ -98,7 +106,11 @@ describe('bridge surface', () => {
       { method: 'getOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
       { method: 'deleteOpportunity', args: { workspaceId: 'w', uuid: 'o' } },
       { method: 'getAccount', args: { workspaceId: 'w' } },
-      { method: 'listCustomerOpportunities', args: { workspaceId: 'w', customerUuid: 'c' } }
+      { method: 'listCustomerOpportunities', args: { workspaceId: 'w', customerUuid: 'c' } },
+      { method: 'getUpdateState', args: undefined },
+      { method: 'checkForUpdates', args: undefined },
+      { method: 'restartToUpdate', args: undefined },
+      { method: 'setOutboxBusy', args: { busy: true } }
     ])
   })
 

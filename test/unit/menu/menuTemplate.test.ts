@@ -205,4 +205,32 @@ describe('application menu template', () => {
     expect(template[0]?.label).toBe('Revdesk Beta')
     expect(itemLabelled(template, 'About Revdesk Beta').role).toBe('about')
   })
+
+  it('macOS: "Check for Updates…" right after About in the app menu, and nowhere else', () => {
+    const checks: string[] = []
+    const { template, sent } = build('darwin', { checkForUpdates: () => checks.push('check') })
+    const appMenu = submenuOf(template, 'Revdesk')
+    const labels = appMenu.map((item) => item.label ?? item.role ?? item.type)
+    expect(labels.slice(0, 3)).toEqual(['About Revdesk', 'Check for Updates…', 'separator'])
+    expect(all(template).filter((item) => item.label === 'Check for Updates…')).toHaveLength(1)
+    click(itemLabelled(appMenu, 'Check for Updates…'))
+    expect(checks).toEqual(['check'])
+    expect(sent).toEqual([])
+  })
+
+  it.each(['win32', 'linux'] as const)(
+    '%s: "Check for Updates…" in Help, before About, never greyed out',
+    (platform) => {
+      const checks: string[] = []
+      const { template } = build(platform, { checkForUpdates: () => checks.push('check') })
+      const help = submenuOf(template, 'Help')
+      const labels = help.map((item) => item.label ?? item.type)
+      expect(labels.slice(-2)).toEqual(['Check for Updates…', 'About Revdesk'])
+      const item = itemLabelled(help, 'Check for Updates…')
+      expect(item.enabled).not.toBe(false)
+      click(item)
+      expect(checks).toEqual(['check'])
+      expect(all(template).filter((i) => i.label === 'Check for Updates…')).toHaveLength(1)
+    }
+  )
 })
