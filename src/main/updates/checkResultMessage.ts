@@ -33,7 +33,11 @@ export function checkResultMessage(state: UpdateState, currentVersion: string): 
         detail: 'Choose “Restart to update” in the status bar.'
       }
     case 'error':
-      return { type: 'warning', message: 'Revdesk could not check for updates.', detail: state.message }
+      return {
+        type: 'warning',
+        message: 'Revdesk could not check for updates.',
+        detail: state.message
+      }
   }
 }
 

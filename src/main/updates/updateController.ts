@@ -93,7 +93,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     if (now.status === 'ready' && event.type !== 'downloaded') return
     switch (event.type) {
       case 'checking':
-        set({ status: 'checking' })
+        if (now.status !== 'checking') set({ status: 'checking' })
         return
       case 'available':
         set({ status: 'downloading', version: event.version, percent: 0 })

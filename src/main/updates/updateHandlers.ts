@@ -4,7 +4,10 @@ import type { UpdateController } from './updateController'
 
 export function createUpdateHandlers(
   updates: UpdateController
-): Pick<BridgeHandlers, 'getUpdateState' | 'checkForUpdates' | 'restartToUpdate' | 'setOutboxBusy'> {
+): Pick<
+  BridgeHandlers,
+  'getUpdateState' | 'checkForUpdates' | 'restartToUpdate' | 'setOutboxBusy'
+> {
   return {
     getUpdateState: () => updates.state(),
     checkForUpdates: () => updates.checkNow(),
