@@ -25,8 +25,11 @@ import {
   protocolHandler,
   resetFakeElectron
 } from './fakeElectron'
+import { autoUpdater, resetFakeUpdater, updaterCalls } from './fakeUpdater'
 
 vi.mock('electron', () => import('./fakeElectron'))
+// Never a real update check from a test: the bundle's autoUpdater records and downloads nothing.
+vi.mock('electron-updater', () => import('./fakeUpdater'))
 // No keychain in a unit test: keytar "loads" but does not answer, as on Linux without a daemon.
 vi.mock('keytar', () => ({
   default: {
@@ -50,6 +53,26 @@ function openRecordsSentTo(window: {
     .filter((m) => (m as { event?: string }).event === 'openRecord')
 }
 let userData: string
+
+interface MenuItem {
+  label?: string
+  enabled?: boolean
+  click?: () => void
+  submenu?: MenuItem[]
+}
+const flatten = (items: MenuItem[]): MenuItem[] =>
+  items.flatMap((item) => [item, ...flatten(item.submenu ?? [])])
+
+function eventsSentTo(
+  window: { webContents: { sent: Array<{ channel: string; message: unknown }> } },
+  event: string
+): unknown[] {
+  return window.webContents.sent
+    .filter((s) => s.channel === EVENT_CHANNEL)
+    .map((s) => s.message as { event?: string; payload?: unknown })
+    .filter((m) => m.event === event)
+    .map((m) => m.payload)
+}
 
 async function loadMainBundle(): Promise<void> {
   await import(/* @vite-ignore */ `${pathToFileURL(builtMain).href}?run=${Date.now()}`)
@@ -84,7 +107,10 @@ describe('the built main bundle, started against a fake Electron', () => {
 
   it('in development loads the dev server and trusts only its origin; claims no OS link handler', async () => {
     resetFakeElectron({ lockObtained: true, userData, isPackaged: false })
+    resetFakeUpdater()
     process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
+    // Even with a feed named, an unpackaged run never touches the updater.
+    process.env['REVDESK_UPDATE_FEED'] = 'https://updates.example.test/revdesk'
     try {
       await loadMainBundle()
       becomeReady()
@@ -96,8 +122,10 @@ describe('the built main bundle, started against a fake Electron', () => {
       )
     } finally {
       delete process.env['ELECTRON_RENDERER_URL']
+      delete process.env['REVDESK_UPDATE_FEED']
     }
     expect(callsTo('app.setAsDefaultProtocolClient')).toEqual([])
+    expect(updaterCalls()).toEqual([])
     const invoke = ipcHandler(INVOKE_CHANNEL)!
     const ask = (url: string): unknown => invoke({ senderFrame: { url } }, { method: 'getAppInfo' })
     expect(await ask('http://localhost:5173/#/customers')).toMatchObject({ ok: true })
@@ -187,6 +215,18 @@ describe('the built main bundle, started against a fake Electron', () => {
       expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']))
     })
 
+    it('packaged without an update feed: never loads the updater; "Check for Updates…" says so', async () => {
+      const [[template]] = callsTo('Menu.buildFromTemplate') as [[MenuItem[]]]
+      const check = flatten(template).find((item) => item.label === 'Check for Updates…')
+      expect(check?.enabled).not.toBe(false)
+      check!.click!()
+      await vi.waitFor(() => expect(callsTo('dialog.showMessageBox')).toHaveLength(1))
+      expect(callsTo('dialog.showMessageBox')[0]).toEqual([
+        expect.objectContaining({ message: 'Updates are not configured for this build.' })
+      ])
+      expect(updaterCalls()).toEqual([])
+    })
+
     it('answers every bridge method on the one invoke channel, only for the app:// page', async () => {
       expect(callsTo('ipcMain.handle')).toEqual([[INVOKE_CHANNEL]])
       const invoke = ipcHandler(INVOKE_CHANNEL)!
@@ -266,6 +306,74 @@ describe('the built main bundle, started against a fake Electron', () => {
       )
       expect(fakeWindows()).toHaveLength(2)
     })
+  })
+})
+
+describe('the built main bundle: the updater wiring, packaged with a feed', () => {
+  const FEED = 'https://updates.example.test/revdesk'
+  const fromApp = { senderFrame: { url: APP_INDEX } }
+  const invoke = (method: string, args?: unknown): Promise<unknown> =>
+    Promise.resolve(ipcHandler(INVOKE_CHANNEL)!(fromApp, { method, args }))
+
+  beforeAll(async () => {
+    resetFakeElectron({ lockObtained: true, userData, isPackaged: true })
+    resetFakeUpdater()
+    process.env['REVDESK_UPDATE_FEED'] = FEED
+    // Only the timers: the first check waits a few seconds after start.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    await loadMainBundle()
+    becomeReady()
+    await vi.waitFor(() => expect(callsTo('window.loadURL')).toEqual([[APP_INDEX]]), {
+      timeout: 10_000
+    })
+  })
+
+  afterAll(() => {
+    vi.useRealTimers()
+    delete process.env['REVDESK_UPDATE_FEED']
+  })
+
+  it('checks for updates shortly after start, downloading in the background, from the configured feed', async () => {
+    expect(updaterCalls('checkForUpdates')).toHaveLength(0)
+    vi.advanceTimersByTime(60_000)
+    await vi.waitFor(() => expect(updaterCalls('checkForUpdates')).toHaveLength(1))
+    expect(updaterCalls('setFeedURL').map((call) => call.args)).toEqual([
+      [{ provider: 'generic', url: FEED }]
+    ])
+    expect(autoUpdater.autoDownload).toBe(true)
+    expect(autoUpdater.autoInstallOnAppQuit).toBe(true)
+    await vi.waitFor(async () =>
+      expect(await invoke('getUpdateState')).toEqual({
+        ok: true,
+        value: { status: 'not-available' }
+      })
+    )
+  })
+
+  it('never quits to install while the outbox is pushing; restarts once the push has ended', async () => {
+    const window = fakeWindows()[0]!
+    expect(await invoke('setOutboxBusy', { busy: true })).toEqual({ ok: true })
+    expect(await invoke('setOutboxBusy', { busy: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' }
+    })
+    autoUpdater.emit('update-downloaded', { version: '0.2.0' })
+    expect(eventsSentTo(window, 'updateState').at(-1)).toEqual({
+      status: 'ready',
+      version: '0.2.0',
+      restartWhenIdle: false
+    })
+
+    expect(await invoke('restartToUpdate')).toEqual({
+      ok: true,
+      value: { status: 'ready', version: '0.2.0', restartWhenIdle: true }
+    })
+    expect(updaterCalls('quitAndInstall')).toHaveLength(0)
+
+    await invoke('setOutboxBusy', { busy: false })
+    expect(updaterCalls('quitAndInstall')).toHaveLength(1)
+    await invoke('restartToUpdate')
+    expect(updaterCalls('quitAndInstall')).toHaveLength(1)
   })
 })
 
