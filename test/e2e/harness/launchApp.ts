@@ -30,6 +30,7 @@ import type { KeyVault } from '../../../src/main/vault/keyVault'
 import type { UserQuestion } from '../../../src/main/platform/askUser'
 import { loadKeytar } from '../../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../../src/main/vault/selectVault'
+import type { UpdateController } from '../../../src/main/updates/updateController'
 import { DELIVER_FUNCTION, INVOKE_PATH, preloadInitScript } from './preloadShim'
 import { serveStatic } from './serveStatic'
 
@@ -62,6 +63,8 @@ export interface LaunchOptions {
   demo?: DemoRuntime
   /** How "the user" answers main's native questions (default: always Cancel). */
   answerQuestions?: (question: UserQuestion) => boolean
+  /** Main's self-update (default: off, as unpackaged); tests pass one with a fake updater. */
+  updates?: UpdateController
 }
 
 export interface LaunchedApp {
@@ -174,7 +177,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       questions.push(question)
       return options.answerQuestions?.(question) ?? false
     },
-    demo
+    demo,
+    ...(options.updates ? { updates: options.updates } : {})
   })
 
   const fakeIpcMain: IpcMainLike = {
