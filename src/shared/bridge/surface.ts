@@ -35,7 +35,12 @@ export const BRIDGE_METHOD_NAMES = [
   'setOutboxBusy'
 ] as const
 
-export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand', 'openRecord', 'updateState'] as const
+export const BRIDGE_EVENT_NAMES = [
+  'keyChanged',
+  'menuCommand',
+  'openRecord',
+  'updateState'
+] as const
 
 export type BridgeMethodName = (typeof BRIDGE_METHOD_NAMES)[number]
 export type BridgeEventName = (typeof BRIDGE_EVENT_NAMES)[number]
