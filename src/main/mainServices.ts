@@ -11,6 +11,9 @@ import { createGatewayPool, type DemoRuntime } from './features/workspaces/gatew
 import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createWorkspaceStore } from './features/workspaces/workspaceStore'
 import type { VaultChoice } from './vault/selectVault'
+import { DATA_FILES, type RuntimeVersions } from './features/app/aboutHandlers'
+import { createPreferencesStore } from './features/preferences/preferencesStore'
+import type { ShowNotice } from './notifications/nativeNotifier'
 import type { FetchLike } from './chartmogul'
 import type { AskUser } from './platform/askUser'
 
@@ -31,10 +34,26 @@ export interface MainPlatform {
    */
   monacoDemo?: DemoRuntime
   fetch?: FetchLike
+  /** Versions for the About dialog; default: this process's (Electron's in the app). */
+  runtime?: RuntimeVersions
+  /** shell.openPath in the app; default: refuses (no file manager here). */
+  openPath?: (path: string) => Promise<string>
+  /** Native notifications; default: none (nothing shown). */
+  showNotice?: ShowNotice
+}
+
+function thisRuntime(): RuntimeVersions {
+  const versions = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string }
+  return {
+    electron: versions.electron ?? 'not Electron',
+    chrome: versions.chrome ?? 'not Chromium',
+    node: versions.node,
+    arch: process.arch
+  }
 }
 
 export function createMainServices(platform: MainPlatform): MainServices {
-  const workspaces = createWorkspaceStore(join(platform.dataDir, 'workspaces.json'))
+  const workspaces = createWorkspaceStore(join(platform.dataDir, DATA_FILES.workspaces))
   const demos = {
     chartmogul: platform.demo,
     monaco: platform.monacoDemo ?? createDemoRuntime(() => startMonacoDemoSimulator())
@@ -57,6 +76,11 @@ export function createMainServices(platform: MainPlatform): MainServices {
     ...(platform.fetch ? { fetch: platform.fetch } : {}),
     workspaces,
     gateways,
-    demos
+    demos,
+    runtime: platform.runtime ?? thisRuntime(),
+    dataDir: platform.dataDir,
+    openPath: platform.openPath ?? (async () => 'There is no file manager here.'),
+    preferences: createPreferencesStore(join(platform.dataDir, DATA_FILES.preferences)),
+    showNotice: platform.showNotice ?? (() => false)
   }
 }

@@ -57,6 +57,11 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     monacoLookups: (args) => call('monacoLookups', args),
     monacoCreateOpportunity: (args) => call('monacoCreateOpportunity', args),
     monacoUpdateOpportunity: (args) => call('monacoUpdateOpportunity', args),
+    getAboutInfo: () => call('getAboutInfo'),
+    openDataFolder: () => call('openDataFolder'),
+    getPreferences: () => call('getPreferences'),
+    setPreferences: (args) => call('setPreferences', args),
+    showNotification: (args) => call('showNotification', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

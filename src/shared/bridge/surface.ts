@@ -28,7 +28,12 @@ export const BRIDGE_METHOD_NAMES = [
   'monacoLookups',
   'monacoCreateOpportunity',
   'monacoUpdateOpportunity',
-  'cancelRequest'
+  'cancelRequest',
+  'getAboutInfo',
+  'openDataFolder',
+  'getPreferences',
+  'setPreferences',
+  'showNotification'
 ] as const
 
 export const BRIDGE_EVENT_NAMES = ['keyChanged', 'menuCommand', 'openRecord'] as const
