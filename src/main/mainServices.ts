@@ -43,7 +43,10 @@ export interface MainPlatform {
 }
 
 function thisRuntime(): RuntimeVersions {
-  const versions = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string }
+  const versions = process.versions as NodeJS.ProcessVersions & {
+    electron?: string
+    chrome?: string
+  }
   return {
     electron: versions.electron ?? 'not Electron',
     chrome: versions.chrome ?? 'not Chromium',

@@ -213,7 +213,12 @@ export interface Preferences {
  * A problem the page wants a native notification for. The page says only WHICH problem and
  * which workspace; main writes the words (nothing from a server reaches a notification).
  */
-export const NOTICE_PROBLEMS = ['key-refused', 'access-refused', 'storage-full', 'outbox-attention'] as const
+export const NOTICE_PROBLEMS = [
+  'key-refused',
+  'access-refused',
+  'storage-full',
+  'outbox-attention'
+] as const
 export type NoticeProblem = (typeof NOTICE_PROBLEMS)[number]
 
 export interface KeyPresence {
