@@ -77,6 +77,8 @@ export interface LaunchedApp {
   emit: EmitEvent
   /** URLs main was asked to open in the system browser (never actually opened). */
   externalUrls: string[]
+  /** Folders main was asked to open in the file manager (never actually opened). */
+  openedPaths: string[]
   /** Every native question main asked, in order (the dialog itself cannot run here). */
   questions: UserQuestion[]
   /** Console errors and uncaught page errors, including CSP violations. */
@@ -157,6 +159,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
 
   const externalUrls: string[] = []
+  const openedPaths: string[] = []
   const questions: UserQuestion[] = []
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
@@ -174,7 +177,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       questions.push(question)
       return options.answerQuestions?.(question) ?? false
     },
-    demo
+    demo,
+    runtime: {
+      electron: '0.0.0-harness',
+      chrome: '0.0.0-harness',
+      node: process.versions.node,
+      arch: process.arch
+    },
+    openPath: async (path) => {
+      openedPaths.push(path)
+      return ''
+    }
   })
 
   const fakeIpcMain: IpcMainLike = {
@@ -210,6 +223,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dataDir,
     emit,
     externalUrls,
+    openedPaths,
     questions,
     consoleErrors,
     async screenshot(name) {
