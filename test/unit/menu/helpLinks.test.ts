@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HELP_LINKS } from '../../../src/main/menu/helpLinks'
 
-const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as {
+const pkg = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')
+) as {
   homepage?: string
   bugs?: { url?: string }
   repository?: { type?: string; url?: string }

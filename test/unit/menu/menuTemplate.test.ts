@@ -111,7 +111,9 @@ describe('application menu template', () => {
       expect(sent).toEqual([{ command: 'open-settings' }])
       expect(roles(file)).toEqual(['close', 'quit'])
       expect(roles(submenuOf(template, 'Help'))).toEqual([])
-      expect(itemLabelled(submenuOf(template, 'Help'), 'About Revdesk').click).toBeTypeOf('function')
+      expect(itemLabelled(submenuOf(template, 'Help'), 'About Revdesk').click).toBeTypeOf(
+        'function'
+      )
     }
   )
 
