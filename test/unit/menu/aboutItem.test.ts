@@ -6,6 +6,8 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
 import type { MenuCommand } from '../../../src/shared/bridge/contract'
 import { buildMenuTemplate } from '../../../src/main/menu/menuTemplate'
+import { appCommands } from '../../../src/renderer/src/commands/appCommands'
+import { runMenuCommand } from '../../../src/renderer/src/commands/menuActions'
 
 type Item = MenuItemConstructorOptions
 
@@ -55,4 +57,45 @@ describe('About menu item', () => {
       }
     }
   )
+})
+
+describe('About in the page', () => {
+  it('the palette offers "About Revdesk", with or without a workspace', () => {
+    let shown = 0
+    for (const hasWorkspace of [true, false]) {
+      const about = appCommands({
+        sections: [],
+        hasWorkspace,
+        parent: null,
+        goTo: () => undefined,
+        newOpportunity: () => undefined,
+        syncNow: () => undefined,
+        showShortcuts: () => undefined,
+        showAbout: () => void shown++
+      }).find((command) => command.title === 'About Revdesk')
+      void about?.run?.()
+    }
+    expect(shown).toBe(2)
+  })
+
+  it('the menu’s About runs the palette’s About command, not behind another dialog', async () => {
+    const ran: string[] = []
+    const deps = (modal: boolean) => ({
+      commands: () => [
+        {
+          id: 'about',
+          title: 'About Revdesk',
+          group: 'actions' as const,
+          run: () => void ran.push('about')
+        }
+      ],
+      isModalOpen: () => modal,
+      rendered: async () => undefined,
+      focusAddWorkspaceForm: () => undefined
+    })
+    await runMenuCommand({ command: 'about' }, deps(true))
+    expect(ran).toEqual([])
+    await runMenuCommand({ command: 'about' }, deps(false))
+    expect(ran).toEqual(['about'])
+  })
 })
