@@ -3,10 +3,15 @@
  * Ctrl+K → "About Revdesk" shows the versions and where the data lives, "Open data folder"
  * asks main (which picks the folder), Esc gives focus back; the notifications checkbox is off by
  * default, found by its label, and stays on after a reload. Both pass the WCAG audit in light
- * and dark.
+ * and dark. A refused key, while the window is in the background, gives one notification.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startSimulator } from '../../src/main/simulator'
+import { createSafeStorageVault } from '../../src/main/vault/safeStorageVault'
+import { fakeSafeStorage } from '../unit/support/fakeSafeStorage'
 import { expectAccessible } from './harness/axe'
 import { launchApp, type LaunchedApp } from './harness/launchApp'
 
@@ -93,5 +98,58 @@ describe.each(['light', 'dark'] as const)('About and notifications, %s', (colorS
     const again = page.getByLabel('Notify me when Revdesk needs me')
     await expect.poll(() => again.isEnabled()).toBe(true)
     expect(await again.isChecked()).toBe(true)
+  })
+})
+
+describe('native notifications', () => {
+  it('tell once, in main’s words, that the key was refused while the window was in the background', async () => {
+    // Any address with no server behind it would only be "offline"; this one answers 401.
+    const simulator = await startSimulator({
+      apiKey: 'cm-key-right-1111',
+      data: { seed: 5, customers: 5 },
+      faults: { latencyMs: 5 }
+    })
+    try {
+      const vault = createSafeStorageVault(
+        join(mkdtempSync(join(tmpdir(), 'rd-e2e-keys-')), 'keys.enc.json'),
+        fakeSafeStorage()
+      )
+      app = await launchApp({
+        vault: { vault, status: { backend: 'encrypted-file', weak: false, notice: null } }
+      })
+      const { page } = app
+      const workspace = {
+        id: 'acme-notify',
+        name: 'Acme',
+        kind: 'chartmogul' as const,
+        baseUrl: simulator.url,
+        requestsPerSecond: 20,
+        syncIntervalMinutes: 15,
+        createdAt: new Date(0).toISOString()
+      }
+      await app.services.workspaces.put(workspace)
+      await app.services.vault.save(workspace.id, 'cm-key-wrong-2222')
+      await app.services.preferences.update({ notifications: true })
+      // Headless Chromium always has focus: this is "another app is in front".
+      await app.context.addInitScript(() => {
+        Document.prototype.hasFocus = () => false
+      })
+      await page.evaluate((id) => localStorage.setItem('revdesk.lastWorkspaceId', id), workspace.id)
+      await app.reload()
+
+      await expect.poll(() => app?.notices.length, { timeout: 30_000 }).toBe(1)
+      expect(app.notices[0]).toMatchObject({
+        body: 'Acme: the API key was refused. Open Settings to update it.',
+        opens: { command: 'open-settings' }
+      })
+      // A retry that fails the same way is not news.
+      await page.keyboard.press('Control+K')
+      await page.keyboard.type('Sync now')
+      await page.keyboard.press('Enter')
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      expect(app.notices).toHaveLength(1)
+    } finally {
+      await simulator.close()
+    }
   })
 })

@@ -28,6 +28,7 @@ import {
 import { createAppUrlMatcher } from '../../../src/main/security/navigationPolicy'
 import type { KeyVault } from '../../../src/main/vault/keyVault'
 import type { UserQuestion } from '../../../src/main/platform/askUser'
+import type { Notice } from '../../../src/main/notifications/noticeText'
 import { loadKeytar } from '../../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../../src/main/vault/selectVault'
 import { DELIVER_FUNCTION, INVOKE_PATH, preloadInitScript } from './preloadShim'
@@ -79,6 +80,8 @@ export interface LaunchedApp {
   externalUrls: string[]
   /** Folders main was asked to open in the file manager (never actually opened). */
   openedPaths: string[]
+  /** Native notifications main would have shown (the words main wrote). */
+  notices: Notice[]
   /** Every native question main asked, in order (the dialog itself cannot run here). */
   questions: UserQuestion[]
   /** Console errors and uncaught page errors, including CSP violations. */
@@ -160,6 +163,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const externalUrls: string[] = []
   const openedPaths: string[] = []
+  const notices: Notice[] = []
   const questions: UserQuestion[] = []
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
@@ -187,6 +191,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     openPath: async (path) => {
       openedPaths.push(path)
       return ''
+    },
+    showNotice: (notice) => {
+      notices.push(notice)
+      return true
     }
   })
 
@@ -224,6 +232,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     emit,
     externalUrls,
     openedPaths,
+    notices,
     questions,
     consoleErrors,
     async screenshot(name) {
