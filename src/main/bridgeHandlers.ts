@@ -44,6 +44,7 @@ export interface MainServices {
   dataDir: string
   /** Opens a folder in the file manager (shell.openPath: '' or an error message). */
   openPath: (path: string) => Promise<string>
+  writeClipboard: (text: string) => void
   preferences: PreferencesStore
   /** Shows a native notification (false where there is none). */
   showNotice: ShowNotice

@@ -5,6 +5,7 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -102,6 +103,7 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
     demo,
     monacoDemo,
     openPath: (path) => shell.openPath(path),
+    writeClipboard: (text) => clipboard.writeText(text),
     // A click brings the window forward (showWindow is set up below, before any notice).
     showNotice: createNativeNotifier({
       Notification,

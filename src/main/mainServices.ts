@@ -38,6 +38,8 @@ export interface MainPlatform {
   runtime?: RuntimeVersions
   /** shell.openPath in the app; default: refuses (no file manager here). */
   openPath?: (path: string) => Promise<string>
+  /** clipboard.writeText in the app; default: nowhere. */
+  writeClipboard?: (text: string) => void
   /** Native notifications; default: none (nothing shown). */
   showNotice?: ShowNotice
 }
@@ -83,6 +85,7 @@ export function createMainServices(platform: MainPlatform): MainServices {
     runtime: platform.runtime ?? thisRuntime(),
     dataDir: platform.dataDir,
     openPath: platform.openPath ?? (async () => 'There is no file manager here.'),
+    writeClipboard: platform.writeClipboard ?? (() => undefined),
     preferences: createPreferencesStore(join(platform.dataDir, DATA_FILES.preferences)),
     showNotice: platform.showNotice ?? (() => false)
   }

@@ -59,6 +59,7 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     monacoUpdateOpportunity: (args) => call('monacoUpdateOpportunity', args),
     getAboutInfo: () => call('getAboutInfo'),
     openDataFolder: () => call('openDataFolder'),
+    copyAboutInfo: () => call('copyAboutInfo'),
     getPreferences: () => call('getPreferences'),
     setPreferences: (args) => call('setPreferences', args),
     showNotification: (args) => call('showNotification', args),

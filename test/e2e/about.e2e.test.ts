@@ -52,6 +52,12 @@ describe.each(['light', 'dark'] as const)('About and notifications, %s', (colorS
     expect(text).toContain(join(dataDir, 'window-state.json'))
     await expectAccessible(page, `About dialog, ${colorScheme}`)
 
+    await about.getByRole('button', { name: 'Copy version details' }).click()
+    await expect.poll(() => about.getByRole('status').textContent()).toBe('Version details copied.')
+    expect(app.clipboard).toEqual([
+      `Revdesk 0.0.0-test\nElectron 0.0.0-harness\nChromium 0.0.0-harness\nNode.js ${process.versions.node}\n${process.platform} ${process.arch}`
+    ])
+
     await about.getByRole('button', { name: 'Open data folder' }).click()
     expect(app.openedPaths).toEqual([dataDir])
     await expect.poll(() => about.getByRole('status').textContent()).toContain('opened')

@@ -367,6 +367,11 @@ export const bridgeMethods = {
   getAboutInfo: method<AboutInfo>()(noArgs),
   /** Opens the app's data folder in the file manager. Main decides the path; none is accepted. */
   openDataFolder: method<void>()(noArgs),
+  /**
+   * Puts the versions (name, version, Electron, Chromium, Node.js, platform) on the clipboard,
+   * written by main: the page's clipboard access is denied with every other permission.
+   */
+  copyAboutInfo: method<void>()(noArgs),
   getPreferences: method<Preferences>()(noArgs),
   setPreferences: method<Preferences>()(z.strictObject({ notifications: z.boolean() })),
   /**

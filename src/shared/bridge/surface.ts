@@ -31,6 +31,7 @@ export const BRIDGE_METHOD_NAMES = [
   'cancelRequest',
   'getAboutInfo',
   'openDataFolder',
+  'copyAboutInfo',
   'getPreferences',
   'setPreferences',
   'showNotification'

@@ -82,6 +82,8 @@ export interface LaunchedApp {
   openedPaths: string[]
   /** Native notifications main would have shown (the words main wrote). */
   notices: Notice[]
+  /** What main put on the clipboard. */
+  clipboard: string[]
   /** Every native question main asked, in order (the dialog itself cannot run here). */
   questions: UserQuestion[]
   /** Console errors and uncaught page errors, including CSP violations. */
@@ -164,6 +166,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const externalUrls: string[] = []
   const openedPaths: string[] = []
   const notices: Notice[] = []
+  const clipboard: string[] = []
   const questions: UserQuestion[] = []
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
@@ -192,6 +195,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       openedPaths.push(path)
       return ''
     },
+    writeClipboard: (text) => void clipboard.push(text),
     showNotice: (notice) => {
       notices.push(notice)
       return true
@@ -233,6 +237,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     externalUrls,
     openedPaths,
     notices,
+    clipboard,
     questions,
     consoleErrors,
     async screenshot(name) {

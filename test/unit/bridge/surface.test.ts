@@ -10,6 +10,7 @@ import { createBridge } from '../../../src/preload/bridge'
 const EXPECTED_METHODS = [
   'addWorkspace',
   'cancelRequest',
+  'copyAboutInfo',
   'createOpportunity',
   'deleteKey',
   'deleteOpportunity',

@@ -296,6 +296,10 @@ export const shell = {
   }
 }
 
+export const clipboard = {
+  writeText: (...args: unknown[]) => record('clipboard.writeText', args)
+}
+
 /** Native notifications (about13): recorded, never shown. */
 export class Notification {
   constructor(options: unknown) {
@@ -332,5 +336,6 @@ export default {
   dialog,
   shell,
   Menu,
-  Notification
+  Notification,
+  clipboard
 }

@@ -200,6 +200,8 @@ describe('the built main bundle, started against a fake Electron', () => {
       const fromApp = { senderFrame: { url: APP_INDEX } }
       expect(await invoke(fromApp, { method: 'openDataFolder' })).toMatchObject({ ok: true })
       expect(callsTo('shell.openPath')).toEqual([[userData]])
+      expect(await invoke(fromApp, { method: 'copyAboutInfo' })).toMatchObject({ ok: true })
+      expect(String(callsTo('clipboard.writeText')[0]?.[0])).toMatch(/^Revdesk \S+\nElectron /)
     })
 
     it('answers every bridge method on the one invoke channel, only for the app:// page', async () => {

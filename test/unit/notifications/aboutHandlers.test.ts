@@ -14,7 +14,8 @@ const deps = (opened: string[], failure = '') => ({
   openPath: async (path: string) => {
     opened.push(path)
     return failure
-  }
+  },
+  writeClipboard: (text: string) => void opened.push(`clipboard: ${text}`)
 })
 
 describe('about handlers', () => {
@@ -40,6 +41,14 @@ describe('about handlers', () => {
     const opened: string[] = []
     await createAboutHandlers(deps(opened)).openDataFolder(undefined)
     expect(opened).toEqual(['/home/u/.config/Revdesk'])
+  })
+
+  it('copy the versions, as main writes them', async () => {
+    const written: string[] = []
+    await createAboutHandlers(deps(written)).copyAboutInfo(undefined)
+    expect(written).toEqual([
+      'clipboard: Revdesk 1.2.3\nElectron 38.0.0\nChromium 140.0.0\nNode.js 22.0.0\nlinux x64'
+    ])
   })
 
   it('say so when the folder cannot be opened', async () => {

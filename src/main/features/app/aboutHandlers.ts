@@ -26,6 +26,8 @@ export interface AboutHandlerDeps {
    * '' on success).
    */
   openPath: (path: string) => Promise<string>
+  /** Electron's `clipboard.writeText` (main needs no permission for it). */
+  writeClipboard: (text: string) => void
 }
 
 /** The file names main writes in the data folder (mainServices.ts and index.ts use the same). */
@@ -36,7 +38,18 @@ export const DATA_FILES = {
   keys: 'keys.enc.json'
 } as const
 
-export function aboutInfo(deps: Omit<AboutHandlerDeps, 'openPath'>): AboutInfo {
+/** What "Copy version details" puts on the clipboard, for a problem report. */
+export function versionDetails(info: AboutInfo): string {
+  return [
+    `${info.name} ${info.version}`,
+    `Electron ${info.electron}`,
+    `Chromium ${info.chrome}`,
+    `Node.js ${info.node}`,
+    `${info.platform} ${info.arch}`
+  ].join('\n')
+}
+
+export function aboutInfo(deps: Omit<AboutHandlerDeps, 'openPath' | 'writeClipboard'>): AboutInfo {
   return {
     ...deps.app,
     ...deps.runtime,
@@ -55,9 +68,10 @@ export function aboutInfo(deps: Omit<AboutHandlerDeps, 'openPath'>): AboutInfo {
 
 export function createAboutHandlers(
   deps: AboutHandlerDeps
-): Pick<BridgeHandlers, 'getAboutInfo' | 'openDataFolder'> {
+): Pick<BridgeHandlers, 'getAboutInfo' | 'openDataFolder' | 'copyAboutInfo'> {
   return {
     getAboutInfo: () => aboutInfo(deps),
+    copyAboutInfo: () => deps.writeClipboard(versionDetails(aboutInfo(deps))),
     openDataFolder: async () => {
       const failure = await deps.openPath(deps.dataDir)
       if (failure) throw new AppError('internal', `The data folder could not be opened: ${failure}`)

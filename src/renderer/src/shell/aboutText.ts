@@ -1,4 +1,4 @@
-/** The About dialog's words: what is shown and what "Copy version details" puts on the clipboard. */
+/** The About dialog's words for where API keys are kept. */
 import type { AboutInfo } from '../../../shared/bridge/contract'
 
 export function keyStorageText(info: AboutInfo): string {
@@ -10,14 +10,4 @@ export function keyStorageText(info: AboutInfo): string {
     case 'unavailable':
       return 'Nowhere: no secure storage on this computer'
   }
-}
-
-export function versionDetails(info: AboutInfo): string {
-  return [
-    `${info.name} ${info.version}`,
-    `Electron ${info.electron}`,
-    `Chromium ${info.chrome}`,
-    `Node.js ${info.node}`,
-    `${info.platform} ${info.arch}`
-  ].join('\n')
 }
