@@ -4,6 +4,11 @@
  */
 import type { KeyStorageStatus } from '../shared/bridge/contract'
 import { createAppHandlers } from './features/app/appHandlers'
+import { createAboutHandlers, type RuntimeVersions } from './features/app/aboutHandlers'
+import { createPreferencesHandlers } from './features/preferences/preferencesHandlers'
+import type { PreferencesStore } from './features/preferences/preferencesStore'
+import { createNotificationHandlers } from './notifications/notificationHandlers'
+import type { ShowNotice } from './notifications/nativeNotifier'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
 import { createKeyHandlers } from './features/keys/keyHandlers'
 import { createMonacoHandlers } from './features/monaco/monacoHandlers'
@@ -38,6 +43,15 @@ export interface MainServices {
   demos: Readonly<Record<ProviderId, DemoRuntime>>
   /** The app's self-update: state, checks, the held restart (src/main/updates/). */
   updates: UpdateController
+  /** For the About dialog: the runtime's versions and the data folder. */
+  runtime: RuntimeVersions
+  dataDir: string
+  /** Opens a folder in the file manager (shell.openPath: '' or an error message). */
+  openPath: (path: string) => Promise<string>
+  writeClipboard: (text: string) => void
+  preferences: PreferencesStore
+  /** Shows a native notification (false where there is none). */
+  showNotice: ShowNotice
 }
 
 export function createBridgeHandlers(services: MainServices): BridgeHandlers {
@@ -63,6 +77,13 @@ export function createBridgeHandlers(services: MainServices): BridgeHandlers {
     ...createPageHandlers(services.gateways, inFlight),
     ...createOpportunityHandlers(services.gateways),
     ...createMonacoHandlers(services.gateways, inFlight),
-    ...createUpdateHandlers(services.updates)
+    ...createUpdateHandlers(services.updates),
+    ...createAboutHandlers({ ...services, keyStorage: services.keyStorage }),
+    ...createPreferencesHandlers(services.preferences),
+    ...createNotificationHandlers({
+      preferences: services.preferences,
+      workspaces: services.workspaces,
+      show: services.showNotice
+    })
   }
 }

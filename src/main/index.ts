@@ -2,7 +2,18 @@
  * Electron entry point. Thin glue only: single-instance lock, key vault selection, IPC wiring
  * and the window. Everything with logic lives in plain modules that run (and are tested) in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  safeStorage,
+  shell
+} from 'electron'
 import { join } from 'node:path'
 import { createBridgeHandlers } from './bridgeHandlers'
 import {
@@ -13,6 +24,8 @@ import {
   type DeepLinkInbox
 } from './deepLinks/parseDeepLink'
 import { createExternalLinkOpener } from './features/app/externalLinkOpener'
+import { DATA_FILES } from './features/app/aboutHandlers'
+import { createNativeNotifier } from './notifications/nativeNotifier'
 import { createDemoRuntime } from './features/workspaces/demoRuntime'
 import { startDemoSimulator } from './features/workspaces/startDemoSimulator'
 import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
@@ -54,7 +67,7 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
   const vault = await selectKeyVault({
     keytar: await loadKeytar(),
     safeStorage,
-    fallbackFile: join(app.getPath('userData'), 'keys.enc.json')
+    fallbackFile: join(app.getPath('userData'), DATA_FILES.keys)
   })
 
   const emit = createEventEmitter((channel, message) => {
@@ -98,7 +111,15 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
     },
     demo,
     monacoDemo,
-    updates
+    updates,
+    openPath: (path) => shell.openPath(path),
+    writeClipboard: (text) => clipboard.writeText(text),
+    // A click brings the window forward (showWindow is set up below, before any notice).
+    showNotice: createNativeNotifier({
+      Notification,
+      showWindow: () => showWindow(),
+      open: (command) => emit('menuCommand', command)
+    })
   })
   const handlers = createBridgeHandlers(services)
   // window.open / target=_blank from the page: offered in the browser only after the user agrees.
@@ -111,7 +132,7 @@ async function start(deepLinks: DeepLinkInbox): Promise<void> {
       appUrl: url,
       preloadPath: preloadPathFrom(mainDir),
       iconPath: join(mainDir, '../../resources/icon.png'),
-      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      stateFile: join(app.getPath('userData'), DATA_FILES.windowState),
       offerLink: (href) => void openLink(href, 'link').catch(() => undefined)
     }).then((window) => {
       // A page that is gone sends nothing more: it cannot hold a restart for ever.

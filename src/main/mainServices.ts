@@ -11,6 +11,9 @@ import { createGatewayPool, type DemoRuntime } from './features/workspaces/gatew
 import { startMonacoDemoSimulator } from './features/workspaces/startMonacoDemoSimulator'
 import { createWorkspaceStore } from './features/workspaces/workspaceStore'
 import type { VaultChoice } from './vault/selectVault'
+import { DATA_FILES, type RuntimeVersions } from './features/app/aboutHandlers'
+import { createPreferencesStore } from './features/preferences/preferencesStore'
+import type { ShowNotice } from './notifications/nativeNotifier'
 import type { FetchLike } from './chartmogul'
 import type { AskUser } from './platform/askUser'
 import { NOT_PACKAGED } from './updates/feedConfig'
@@ -35,6 +38,14 @@ export interface MainPlatform {
   fetch?: FetchLike
   /** The app's self-update (src/main/updates/); default: off, as in an unpackaged run. */
   updates?: UpdateController
+  /** Versions for the About dialog; default: this process's (Electron's in the app). */
+  runtime?: RuntimeVersions
+  /** shell.openPath in the app; default: refuses (no file manager here). */
+  openPath?: (path: string) => Promise<string>
+  /** clipboard.writeText in the app; default: nowhere. */
+  writeClipboard?: (text: string) => void
+  /** Native notifications; default: none (nothing shown). */
+  showNotice?: ShowNotice
 }
 
 function updatesOff(): UpdateController {
@@ -44,8 +55,21 @@ function updatesOff(): UpdateController {
   })
 }
 
+function thisRuntime(): RuntimeVersions {
+  const versions = process.versions as NodeJS.ProcessVersions & {
+    electron?: string
+    chrome?: string
+  }
+  return {
+    electron: versions.electron ?? 'not Electron',
+    chrome: versions.chrome ?? 'not Chromium',
+    node: versions.node,
+    arch: process.arch
+  }
+}
+
 export function createMainServices(platform: MainPlatform): MainServices {
-  const workspaces = createWorkspaceStore(join(platform.dataDir, 'workspaces.json'))
+  const workspaces = createWorkspaceStore(join(platform.dataDir, DATA_FILES.workspaces))
   const demos = {
     chartmogul: platform.demo,
     monaco: platform.monacoDemo ?? createDemoRuntime(() => startMonacoDemoSimulator())
@@ -71,6 +95,12 @@ export function createMainServices(platform: MainPlatform): MainServices {
     workspaces,
     gateways,
     demos,
-    updates
+    updates,
+    runtime: platform.runtime ?? thisRuntime(),
+    dataDir: platform.dataDir,
+    openPath: platform.openPath ?? (async () => 'There is no file manager here.'),
+    writeClipboard: platform.writeClipboard ?? (() => undefined),
+    preferences: createPreferencesStore(join(platform.dataDir, DATA_FILES.preferences)),
+    showNotice: platform.showNotice ?? (() => false)
   }
 }

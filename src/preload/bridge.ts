@@ -61,6 +61,12 @@ export function createBridge(transport: BridgeTransport): RevdeskBridge {
     checkForUpdates: () => call('checkForUpdates'),
     restartToUpdate: () => call('restartToUpdate'),
     setOutboxBusy: (args) => call('setOutboxBusy', args),
+    getAboutInfo: () => call('getAboutInfo'),
+    openDataFolder: () => call('openDataFolder'),
+    copyAboutInfo: () => call('copyAboutInfo'),
+    getPreferences: () => call('getPreferences'),
+    setPreferences: (args) => call('setPreferences', args),
+    showNotification: (args) => call('showNotification', args),
     on: (event, listener) => {
       if (!isBridgeEventName(event)) throw new TypeError(`Unknown bridge event "${String(event)}"`)
       return transport.subscribe((message) => {

@@ -36,7 +36,8 @@ export function buildMenuTemplate(input: MenuTemplateInput): Item[] {
     (message: MenuCommand): Item['click'] =>
     () =>
       input.send(message)
-  const about: Item = { role: 'about', label: `About ${input.appName}` }
+  // The app's own About dialog (versions, where data lives), not Electron's native panel.
+  const about: Item = { label: `About ${input.appName}`, click: command({ command: 'about' }) }
   const checkForUpdates = input.checkForUpdates
   const updateItems: Item[] = checkForUpdates
     ? [{ label: 'Check for Updates…', click: () => checkForUpdates() }]

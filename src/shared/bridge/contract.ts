@@ -180,6 +180,47 @@ export interface AppInfo {
   keyStorage: KeyStorageStatus
 }
 
+/** The About dialog's facts: versions, and where this machine keeps Revdesk's data. */
+export interface AboutInfo {
+  name: string
+  version: string
+  electron: string
+  chrome: string
+  node: string
+  platform: string
+  arch: string
+  /** Electron's userData folder: everything below lives in it. */
+  dataFolder: string
+  /** The synced data: IndexedDB inside Chromium's profile. */
+  cacheFolder: string
+  /** Workspaces (names, addresses, sync settings; no keys) and the app's preferences. */
+  settingsFiles: string[]
+  /** The window's remembered size and position. */
+  windowStateFile: string
+  /** Where API keys are (keychain, or the encrypted file and its path). */
+  keyStorage: KeyStorageStatus
+  /** The encrypted fallback file for keys; shown only when that is where keys are kept. */
+  keyFile: string
+}
+
+/** App-wide preferences (not per workspace), kept in main's data folder. */
+export interface Preferences {
+  /** Native notifications for problems the user must act on; off unless the user opts in. */
+  notifications: boolean
+}
+
+/**
+ * A problem the page wants a native notification for. The page says only WHICH problem and
+ * which workspace; main writes the words (nothing from a server reaches a notification).
+ */
+export const NOTICE_PROBLEMS = [
+  'key-refused',
+  'access-refused',
+  'storage-full',
+  'outbox-attention'
+] as const
+export type NoticeProblem = (typeof NOTICE_PROBLEMS)[number]
+
 export interface KeyPresence {
   workspaceId: string
   present: boolean
@@ -322,6 +363,28 @@ export const bridgeMethods = {
       idempotencyKey: z.uuid('The idempotency key must be a UUID.')
     })
   ),
+  /** Versions and where the data lives, for the About dialog. */
+  getAboutInfo: method<AboutInfo>()(noArgs),
+  /** Opens the app's data folder in the file manager. Main decides the path; none is accepted. */
+  openDataFolder: method<void>()(noArgs),
+  /**
+   * Puts the versions (name, version, Electron, Chromium, Node.js, platform) on the clipboard,
+   * written by main: the page's clipboard access is denied with every other permission.
+   */
+  copyAboutInfo: method<void>()(noArgs),
+  getPreferences: method<Preferences>()(noArgs),
+  setPreferences: method<Preferences>()(z.strictObject({ notifications: z.boolean() })),
+  /**
+   * Shows a native notification about a problem (only if the user opted in). Clicking it brings
+   * the window forward and opens the place to fix it (Settings or Outbox).
+   */
+  showNotification: method<{ shown: boolean }>()(
+    z.strictObject({
+      problem: z.enum(NOTICE_PROBLEMS),
+      workspaceId: workspaceIdSchema,
+      count: z.number().int().min(1).max(1_000_000).optional()
+    })
+  ),
   /** PATCH: a `tagIds` list replaces every tag the deal had. */
   monacoUpdateOpportunity: method<Opportunity>()(
     z.strictObject({
@@ -350,6 +413,7 @@ export type MenuCommand =
   | { command: 'add-workspace' }
   | { command: 'export-csv' }
   | { command: 'open-settings' }
+  | { command: 'about' }
   | { command: 'go-to-section'; section: SectionId }
 
 /** One record a `revdesk://` link asks to open: a customer (account) or a deal. */

@@ -32,7 +32,13 @@ export const BRIDGE_METHOD_NAMES = [
   'getUpdateState',
   'checkForUpdates',
   'restartToUpdate',
-  'setOutboxBusy'
+  'setOutboxBusy',
+  'getAboutInfo',
+  'openDataFolder',
+  'copyAboutInfo',
+  'getPreferences',
+  'setPreferences',
+  'showNotification'
 ] as const
 
 export const BRIDGE_EVENT_NAMES = [

@@ -28,6 +28,7 @@ import {
 import { createAppUrlMatcher } from '../../../src/main/security/navigationPolicy'
 import type { KeyVault } from '../../../src/main/vault/keyVault'
 import type { UserQuestion } from '../../../src/main/platform/askUser'
+import type { Notice } from '../../../src/main/notifications/noticeText'
 import { loadKeytar } from '../../../src/main/vault/keytarVault'
 import { selectKeyVault } from '../../../src/main/vault/selectVault'
 import type { UpdateController } from '../../../src/main/updates/updateController'
@@ -80,6 +81,12 @@ export interface LaunchedApp {
   emit: EmitEvent
   /** URLs main was asked to open in the system browser (never actually opened). */
   externalUrls: string[]
+  /** Folders main was asked to open in the file manager (never actually opened). */
+  openedPaths: string[]
+  /** Native notifications main would have shown (the words main wrote). */
+  notices: Notice[]
+  /** What main put on the clipboard. */
+  clipboard: string[]
   /** Every native question main asked, in order (the dialog itself cannot run here). */
   questions: UserQuestion[]
   /** Console errors and uncaught page errors, including CSP violations. */
@@ -160,6 +167,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   })
 
   const externalUrls: string[] = []
+  const openedPaths: string[] = []
+  const notices: Notice[] = []
+  const clipboard: string[] = []
   const questions: UserQuestion[] = []
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'revdesk-data-'))
@@ -178,7 +188,22 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return options.answerQuestions?.(question) ?? false
     },
     demo,
-    ...(options.updates ? { updates: options.updates } : {})
+    ...(options.updates ? { updates: options.updates } : {}),
+    runtime: {
+      electron: '0.0.0-harness',
+      chrome: '0.0.0-harness',
+      node: process.versions.node,
+      arch: process.arch
+    },
+    openPath: async (path) => {
+      openedPaths.push(path)
+      return ''
+    },
+    writeClipboard: (text) => void clipboard.push(text),
+    showNotice: (notice) => {
+      notices.push(notice)
+      return true
+    }
   })
 
   const fakeIpcMain: IpcMainLike = {
@@ -214,6 +239,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dataDir,
     emit,
     externalUrls,
+    openedPaths,
+    notices,
+    clipboard,
     questions,
     consoleErrors,
     async screenshot(name) {

@@ -289,6 +289,30 @@ export const dialog = {
 export const shell = {
   async openExternal(...args: unknown[]): Promise<void> {
     record('shell.openExternal', args)
+  },
+  async openPath(...args: unknown[]): Promise<string> {
+    record('shell.openPath', args)
+    return ''
+  }
+}
+
+export const clipboard = {
+  writeText: (...args: unknown[]) => record('clipboard.writeText', args)
+}
+
+/** Native notifications (about13): recorded, never shown. */
+export class Notification {
+  constructor(options: unknown) {
+    record('new Notification', [options])
+  }
+  static isSupported(): boolean {
+    return true
+  }
+  on(): this {
+    return this
+  }
+  show(): void {
+    record('notification.show', [])
   }
 }
 
@@ -311,5 +335,7 @@ export default {
   safeStorage,
   dialog,
   shell,
-  Menu
+  Menu,
+  Notification,
+  clipboard
 }

@@ -227,6 +227,23 @@ describe('the built main bundle, started against a fake Electron', () => {
       expect(updaterCalls()).toEqual([])
     })
 
+    it('the About menu item asks the page for About; "Open data folder" opens userData only', async () => {
+      type Item = { label?: string; click?: () => void; submenu?: Item[] }
+      const [[template]] = callsTo('Menu.buildFromTemplate') as [[Item[]]]
+      const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])])
+      flat(template)
+        .find((item) => item.label === 'About Revdesk')
+        ?.click?.()
+      const sent = fakeWindows()[0]!.webContents.sent.map((s) => s.message)
+      expect(sent).toContainEqual({ event: 'menuCommand', payload: { command: 'about' } })
+      const invoke = ipcHandler(INVOKE_CHANNEL)!
+      const fromApp = { senderFrame: { url: APP_INDEX } }
+      expect(await invoke(fromApp, { method: 'openDataFolder' })).toMatchObject({ ok: true })
+      expect(callsTo('shell.openPath')).toEqual([[userData]])
+      expect(await invoke(fromApp, { method: 'copyAboutInfo' })).toMatchObject({ ok: true })
+      expect(String(callsTo('clipboard.writeText')[0]?.[0])).toMatch(/^Revdesk \S+\nElectron /)
+    })
+
     it('answers every bridge method on the one invoke channel, only for the app:// page', async () => {
       expect(callsTo('ipcMain.handle')).toEqual([[INVOKE_CHANNEL]])
       const invoke = ipcHandler(INVOKE_CHANNEL)!

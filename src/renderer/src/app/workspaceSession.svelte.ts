@@ -46,6 +46,8 @@ export class WorkspaceSession {
   lastSyncedAt = $state<number | null>(null)
   /** A sentence for the user when the last run could not finish, else null. */
   problem = $state<string | null>(null)
+  /** The error kind behind `problem` (for notifications: is it one the user must act on?). */
+  problemKind = $state<string | null>(null)
   /** Bumps whenever the cache changed, so sections re-read it. */
   revision = $state(0)
   /** Bumps when local edits or their pushes changed opportunity rows (deals views re-read). */
@@ -178,6 +180,7 @@ export class WorkspaceSession {
       onBridgeEvent('keyChanged', (presence) => {
         if (presence.workspaceId === workspace.id && presence.present) {
           this.problem = null
+          this.problemKind = null
           outbox.keyChanged()
           this.syncNow()
         }
@@ -217,6 +220,7 @@ export class WorkspaceSession {
         if (result.outcome === 'complete') void this.refreshAccount(adapter, workspace.id, cache)
         if (result.outcome === 'complete') {
           this.problem = null
+          this.problemKind = null
           this.lastSyncedAt = Date.parse(result.finishedAt)
           void cache.meta.put({ key: LAST_SYNCED_META_KEY, value: result.finishedAt })
         } else if (result.outcome === 'failed' || result.outcome === 'partial') {
@@ -227,6 +231,7 @@ export class WorkspaceSession {
                 capabilitiesOf(providerOf(workspace)).displayName
               )
             : null
+          this.problemKind = result.error?.kind ?? null
           // A partial run still cached everything else: say so, and why the rest is missing.
           this.problem =
             result.outcome === 'partial'

@@ -17,6 +17,8 @@ export interface AppCommandsInput {
   /** The status bar's "Sync now". */
   syncNow: () => void
   showShortcuts: () => void
+  /** The About dialog (versions, where data lives). */
+  showAbout?: () => void
 }
 
 export function appCommands(input: AppCommandsInput): Command[] {
@@ -58,6 +60,15 @@ export function appCommands(input: AppCommandsInput): Command[] {
     shortcut: 'sheet',
     run: input.showShortcuts
   })
+  if (input.showAbout) {
+    list.push({
+      id: 'about',
+      title: 'About Revdesk',
+      group: 'actions',
+      keywords: ['version', 'data folder', 'help'],
+      run: input.showAbout
+    })
+  }
   for (const section of input.sections) {
     list.push({
       id: `goto:${section}`,

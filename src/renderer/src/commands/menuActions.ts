@@ -22,6 +22,7 @@ const PALETTE_COMMAND: Readonly<Record<Exclude<MenuCommand['command'], 'go-to-se
     'new-opportunity': 'newOpportunity',
     'export-csv': 'grid.exportCsv',
     'open-settings': 'goto:settings',
+    about: 'about',
     // The form to add a workspace is in Settings.
     'add-workspace': 'goto:settings'
   }
