@@ -81,17 +81,31 @@ function emptyMonth(month: string): MonthlyMovement {
  * skipped. Movements are summed as given, so a churn is as negative as the cache says it is.
  */
 export function monthlyMovements(activities: Iterable<MovementInput>): MonthlyMovement[] {
-  const byMonth = new Map<string, MonthlyMovement>()
+  const entries: MonthEntry[] = []
   for (const activity of activities) {
     const month = utcMonth(activity.date)
-    if (month === null) continue
+    if (month !== null) entries.push({ month, type: activity.type, cents: activity.mrrMovementCents })
+  }
+  return movementsByMonth(entries)
+}
+
+/** A movement already placed in its month (or the sum of several of one month and type). */
+export interface MonthEntry {
+  month: string
+  type: string
+  cents: number
+}
+
+/** The monthly series of movements already placed in their months (see monthlyMovements). */
+export function movementsByMonth(entries: Iterable<MonthEntry>): MonthlyMovement[] {
+  const byMonth = new Map<string, MonthlyMovement>()
+  for (const { month, type, cents } of entries) {
     let row = byMonth.get(month)
     if (!row) {
       row = emptyMonth(month)
       byMonth.set(month, row)
     }
-    const cents = activity.mrrMovementCents
-    const kind = KIND_OF_TYPE[activity.type]
+    const kind = KIND_OF_TYPE[type]
     if (kind) row[kind] += cents
     else row.other += cents
     row.net += cents
