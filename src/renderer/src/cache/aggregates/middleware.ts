@@ -73,7 +73,8 @@ export const aggregatesMiddleware: Middleware<DBCore> = {
           const { puts, deletes } = applyDeltas(ids, stored, deltas)
           const writes: Promise<DBCoreMutateResponse>[] = []
           if (puts.length > 0) writes.push(table.mutate({ type: 'put', trans, values: puts }))
-          if (deletes.length > 0) writes.push(table.mutate({ type: 'delete', trans, keys: deletes }))
+          if (deletes.length > 0)
+            writes.push(table.mutate({ type: 'delete', trans, keys: deletes }))
           for (const response of await Promise.all(writes)) {
             if (response.numFailures > 0) {
               throw Object.values(response.failures)[0] ?? new Error('An aggregate write failed.')

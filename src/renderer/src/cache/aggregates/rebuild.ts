@@ -28,7 +28,9 @@ async function computeWith(table: TableOf): Promise<AggregateRows> {
     await table(source).each((row: unknown) => {
       addDelta(deltas, contributionOf(source, row), 1)
     })
-    result[AGGREGATE_OF_SOURCE[source]] = sortById([...deltas.values()].filter((b) => b.count !== 0))
+    result[AGGREGATE_OF_SOURCE[source]] = sortById(
+      [...deltas.values()].filter((b) => b.count !== 0)
+    )
   }
   return result
 }

@@ -84,7 +84,8 @@ export function monthlyMovements(activities: Iterable<MovementInput>): MonthlyMo
   const entries: MonthEntry[] = []
   for (const activity of activities) {
     const month = utcMonth(activity.date)
-    if (month !== null) entries.push({ month, type: activity.type, cents: activity.mrrMovementCents })
+    if (month !== null)
+      entries.push({ month, type: activity.type, cents: activity.mrrMovementCents })
   }
   return movementsByMonth(entries)
 }
