@@ -64,7 +64,9 @@ test('rebuildAggregates recomputes tampered buckets from the rows', async () => 
     Array.from({ length: 20 }, (_, i) => ({ ...activity(random, `act_${i}`), _gen: 1 })) as never
   )
   await db.table('aggMovements').clear()
-  await db.table('aggMovements').put({ id: 'bogus', month: '1999-01', type: 'x', count: 3, cents: 1 })
+  await db
+    .table('aggMovements')
+    .put({ id: 'bogus', month: '1999-01', type: 'x', count: 3, cents: 1 })
   expect(await readStoredAggregates(db)).not.toEqual(await computeAggregates(db))
   await rebuildAggregates(db)
   await expectAggregatesMatchRows(db, 'after a rebuild')
