@@ -8,7 +8,7 @@
  * count reaches zero is removed, so "equal to a rebuild" means deep-equal, row for row.
  */
 import type { CachedActivity, CachedCustomer, CachedOpportunity } from '../records'
-import { isOpen, utcMonth } from '../../sections/dashboard/aggregate'
+import { isOpen, utcMonth } from './rules'
 
 /** Per UTC month and activity type: the MRR movement. */
 export interface MovementBucket {

@@ -9,6 +9,8 @@
 import type { Activity } from '../../../../shared/domain/activity'
 import type { Customer } from '../../../../shared/domain/customer'
 import type { Opportunity } from '../../../../shared/domain/opportunity'
+// The grouping rules the precomputed aggregates share with this scan (see cache/aggregates/).
+import { isOpen, utcMonth } from '../../cache/aggregates/rules'
 
 export const DEFAULT_CURRENCY = 'USD'
 
@@ -49,12 +51,7 @@ export interface MonthlyMovement {
 type MovementInput = Pick<Activity, 'date' | 'type' | 'mrrMovementCents'>
 
 /** `YYYY-MM` of an ISO timestamp in UTC, or null when it does not parse. */
-export function utcMonth(iso: string): string | null {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return null
-  const date = new Date(ms)
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`
-}
+export { utcMonth }
 
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4))
@@ -228,18 +225,7 @@ type OpportunityInput = Pick<
   'pipeline' | 'pipelineStage' | 'amountCents' | 'currency' | 'forecastCategory' | 'winLikelihood'
 >
 
-const CLOSED_CATEGORIES = new Set(['won', 'lost'])
-const CLOSED_STAGES = new Set(['closed won', 'closed lost'])
-
-/** Open: neither the forecast category (won/lost) nor the stage (Closed Won/Lost) says closed. */
-export function isOpen(
-  opportunity: Pick<Opportunity, 'forecastCategory' | 'pipelineStage'>
-): boolean {
-  if (opportunity.forecastCategory && CLOSED_CATEGORIES.has(opportunity.forecastCategory)) {
-    return false
-  }
-  return !CLOSED_STAGES.has(opportunity.pipelineStage.trim().toLowerCase())
-}
+export { isOpen }
 
 /** Cents × percent / 100, rounded half away from zero, exact for any safe-integer amount. */
 export function weightCents(cents: number, percent: number): number {
