@@ -13,6 +13,12 @@
  * which one chain per transaction adds to the stored buckets. The write resolves only once its
  * deltas are stored, so the transaction cannot commit between rows and aggregates, and an
  * aborted transaction (a crash, a full disk, a stale checkpoint) undoes both together.
+ *
+ * Cost: one extra read per written row (the row it replaces) plus a read and a write of the
+ * few buckets a transaction touches. Measured over fake-indexeddb (10,000 activities in pages
+ * of 200, one transaction per page): rewriting rows ~0.85–0.9× the speed without aggregates,
+ * first inserts ~0.35–0.65× (the read of absent rows costs as much as the write there). The
+ * Chromium figure is bench:scale's applyVsRawBulkPut.
  */
 import type {
   DBCore,
@@ -53,8 +59,9 @@ export const aggregatesMiddleware: Middleware<DBCore> = {
   create(down) {
     const watched = new WeakMap<DBCoreTransaction, TransactionState>()
     const aggregateTables = new Set<string>(Object.values(AGGREGATE_OF_SOURCE))
-    const hasAggregates = (): boolean =>
-      down.schema.tables.some((table) => aggregateTables.has(table.name))
+    // Fixed for the connection (a database opened before v6, e.g. in a test, has none).
+    const aggregatesExist = down.schema.tables.some((table) => aggregateTables.has(table.name))
+    const hasAggregates = (): boolean => aggregatesExist
 
     function flush(trans: DBCoreTransaction, state: TransactionState): Promise<void> {
       const run = state.chain.then(() => storePending(trans, state))
