@@ -3,6 +3,7 @@
  * pause, so the user reads the same instruction wherever it shows.
  */
 import { describeError } from '../lib/bridge'
+import { DISK_FULL_KIND, DISK_FULL_MESSAGE } from '../cache/storage/quota'
 
 /** What to tell the user, in terms of what they can do about it. */
 export function describeSyncProblem(
@@ -23,6 +24,8 @@ export function describeSyncProblem(
       return /Settings/.test(message)
         ? message
         : `${message} Confirm or change the API address in Settings.`
+    case DISK_FULL_KIND:
+      return DISK_FULL_MESSAGE
     default:
       return message || describeError(kind)
   }

@@ -27,6 +27,7 @@ import {
   upgradeToV6
 } from './schema'
 import type { SavedViewRow } from './savedViews'
+import { aggregatesMiddleware } from './aggregates/middleware'
 import type { SyncStateRow } from './syncState'
 import type { MonacoSyncRow } from './monacoSyncState'
 
@@ -64,6 +65,8 @@ export class WorkspaceCache extends Dexie {
     this.version(4).stores(SCHEMA_V4)
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6)
+    // Every write to customers, activities or deals also updates their aggregates, in its transaction.
+    this.use(aggregatesMiddleware)
   }
 
   /** The table holding one synced resource, typed loosely for code generic over resources. */

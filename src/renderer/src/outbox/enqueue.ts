@@ -9,6 +9,7 @@ import type { ProviderId } from '../../../shared/providers/providerId'
 import { dealRulesFor, type DealRules } from './dealRules'
 import { pick, rowMapOf, setAt, valueAt } from './rowPaths'
 import { entriesFor, outboxTable, outboxTables, refreshPending } from './store'
+import { DISK_FULL_EDIT_MESSAGE, isQuotaExceeded } from '../cache/storage/quota'
 import {
   LOCAL_ID_PREFIX,
   type DealDraft,
@@ -28,6 +29,25 @@ export class OutboxInputError extends Error {
     )
     this.name = 'OutboxInputError'
   }
+}
+
+/**
+ * The cache refused the change because the disk is full. An input error with no field issues,
+ * so both deal editors keep the form open with what was typed and show the message on top.
+ */
+export class OutboxDiskFullError extends OutboxInputError {
+  constructor(readonly reason: unknown) {
+    super([])
+    this.name = 'OutboxDiskFullError'
+    this.message = DISK_FULL_EDIT_MESSAGE
+  }
+}
+
+/** The row and its entry in one transaction; a full disk comes out as OutboxDiskFullError. */
+function outboxTransaction<T>(db: WorkspaceCache, write: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', outboxTables(db), write).catch((error: unknown) => {
+    throw isQuotaExceeded(error) ? new OutboxDiskFullError(error) : error
+  })
 }
 
 /** The opportunity is not in the cache (or is already being deleted). */
@@ -98,7 +118,7 @@ export async function createOpportunity(
   const uuid = `${LOCAL_ID_PREFIX}${(options.newId ?? (() => crypto.randomUUID()))()}`
   const idempotencyKey = (options.newKey ?? (() => crypto.randomUUID()))()
   const lookups = await rules.loadLookups(db)
-  return db.transaction('rw', outboxTables(db), async () => {
+  return outboxTransaction(db, async () => {
     const entry = newEntry(
       {
         opportunityUuid: uuid,
@@ -135,7 +155,7 @@ export async function editOpportunity(
   const shown = rules.rowValues(valid, lookups)
   // The patch by row path (what is compared with the row and the server).
   const asRow = shown ?? (valid as Record<string, unknown>)
-  return db.transaction('rw', outboxTables(db), async () => {
+  return outboxTransaction(db, async () => {
     const row = await db.opportunities.get(uuid)
     if (row === undefined) {
       throw new OutboxStateError('NotFound', 'That opportunity is not in this workspace.')
@@ -243,7 +263,7 @@ export async function deleteOpportunity(
   options: EnqueueOptions = {}
 ): Promise<PushEntry | null> {
   const now = (options.now ?? (() => new Date()))()
-  return db.transaction('rw', outboxTables(db), async () => {
+  return outboxTransaction(db, async () => {
     const row = await db.opportunities.get(uuid)
     if (row === undefined) {
       throw new OutboxStateError('NotFound', 'That opportunity is not in this workspace.')

@@ -3,6 +3,7 @@ export {
   editOpportunity,
   deleteOpportunity,
   OutboxInputError,
+  OutboxDiskFullError,
   OutboxStateError,
   type EnqueueOptions
 } from './enqueue'

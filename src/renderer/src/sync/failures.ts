@@ -5,6 +5,7 @@
  */
 import type { SyncErrorInfo } from '../cache/syncState'
 import { AUTH_KINDS, errorKind, REJECTED_KINDS } from '../lib/errorKinds'
+import { DISK_FULL_KIND, DISK_FULL_MESSAGE, isQuotaExceeded } from '../cache/storage/quota'
 
 /**
  * - `cancelled`: our own abort; not a failure.
@@ -26,8 +27,10 @@ export class BadPageError extends Error {
   }
 }
 
-/** The normalized kind of anything thrown: `bad_response`, `offline`, `TypeError`… */
-export const failureKind = errorKind
+/** The normalized kind of anything thrown: `bad_response`, `offline`, `disk_full`… */
+export function failureKind(error: unknown): string {
+  return isQuotaExceeded(error) ? DISK_FULL_KIND : errorKind(error)
+}
 
 export function classifyFailure(error: unknown): FailureClass {
   const kind = failureKind(error)
@@ -39,6 +42,8 @@ export function classifyFailure(error: unknown): FailureClass {
 }
 
 export function toErrorInfo(error: unknown, at: string): SyncErrorInfo {
+  const kind = failureKind(error)
+  if (kind === DISK_FULL_KIND) return { kind, message: DISK_FULL_MESSAGE, at }
   const message = error instanceof Error ? error.message : String(error)
-  return { kind: failureKind(error), message, at }
+  return { kind, message, at }
 }

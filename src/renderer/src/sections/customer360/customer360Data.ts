@@ -1,4 +1,9 @@
-/** Reads everything the Customer 360 panel shows about one customer from the cache. */
+/**
+ * Reads everything the Customer 360 panel shows about one customer from the cache. Nothing here
+ * needs precomputing: each read is a key or an index range over this one customer (its row,
+ * its `[customerUuid+date]` activities, its deals by `customerUuid`), so its cost follows the
+ * customer's own history, not the account's size.
+ */
 import { Dexie } from 'dexie'
 import type { WorkspaceCache } from '../../cache'
 import type { CachedActivity, CachedCustomer, CachedOpportunity } from '../../cache/records'

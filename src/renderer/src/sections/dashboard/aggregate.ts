@@ -9,6 +9,8 @@
 import type { Activity } from '../../../../shared/domain/activity'
 import type { Customer } from '../../../../shared/domain/customer'
 import type { Opportunity } from '../../../../shared/domain/opportunity'
+// The grouping rules the precomputed aggregates share with this scan (see cache/aggregates/).
+import { isOpen, utcMonth } from '../../cache/aggregates/rules'
 
 export const DEFAULT_CURRENCY = 'USD'
 
@@ -49,12 +51,7 @@ export interface MonthlyMovement {
 type MovementInput = Pick<Activity, 'date' | 'type' | 'mrrMovementCents'>
 
 /** `YYYY-MM` of an ISO timestamp in UTC, or null when it does not parse. */
-export function utcMonth(iso: string): string | null {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return null
-  const date = new Date(ms)
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`
-}
+export { utcMonth }
 
 function nextMonth(month: string): string {
   const year = Number(month.slice(0, 4))
@@ -81,17 +78,32 @@ function emptyMonth(month: string): MonthlyMovement {
  * skipped. Movements are summed as given, so a churn is as negative as the cache says it is.
  */
 export function monthlyMovements(activities: Iterable<MovementInput>): MonthlyMovement[] {
-  const byMonth = new Map<string, MonthlyMovement>()
+  const entries: MonthEntry[] = []
   for (const activity of activities) {
     const month = utcMonth(activity.date)
-    if (month === null) continue
+    if (month !== null)
+      entries.push({ month, type: activity.type, cents: activity.mrrMovementCents })
+  }
+  return movementsByMonth(entries)
+}
+
+/** A movement already placed in its month (or the sum of several of one month and type). */
+export interface MonthEntry {
+  month: string
+  type: string
+  cents: number
+}
+
+/** The monthly series of movements already placed in their months (see monthlyMovements). */
+export function movementsByMonth(entries: Iterable<MonthEntry>): MonthlyMovement[] {
+  const byMonth = new Map<string, MonthlyMovement>()
+  for (const { month, type, cents } of entries) {
     let row = byMonth.get(month)
     if (!row) {
       row = emptyMonth(month)
       byMonth.set(month, row)
     }
-    const cents = activity.mrrMovementCents
-    const kind = KIND_OF_TYPE[activity.type]
+    const kind = KIND_OF_TYPE[type]
     if (kind) row[kind] += cents
     else row.other += cents
     row.net += cents
@@ -213,18 +225,7 @@ type OpportunityInput = Pick<
   'pipeline' | 'pipelineStage' | 'amountCents' | 'currency' | 'forecastCategory' | 'winLikelihood'
 >
 
-const CLOSED_CATEGORIES = new Set(['won', 'lost'])
-const CLOSED_STAGES = new Set(['closed won', 'closed lost'])
-
-/** Open: neither the forecast category (won/lost) nor the stage (Closed Won/Lost) says closed. */
-export function isOpen(
-  opportunity: Pick<Opportunity, 'forecastCategory' | 'pipelineStage'>
-): boolean {
-  if (opportunity.forecastCategory && CLOSED_CATEGORIES.has(opportunity.forecastCategory)) {
-    return false
-  }
-  return !CLOSED_STAGES.has(opportunity.pipelineStage.trim().toLowerCase())
-}
+export { isOpen }
 
 /** Cents × percent / 100, rounded half away from zero, exact for any safe-integer amount. */
 export function weightCents(cents: number, percent: number): number {

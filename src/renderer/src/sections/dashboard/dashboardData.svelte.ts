@@ -1,26 +1,20 @@
 /**
- * The dashboard's aggregates, re-read from the open workspace's cache whenever it changes. While
- * a sync writes pages, re-reads are throttled so the charts redraw a few times a second at most.
+ * The dashboard's figures, re-read from the open workspace's precomputed aggregates whenever
+ * the cache changes (a few hundred buckets, never the rows themselves; see cache/aggregates/).
+ * While a sync writes pages, re-reads are throttled so the charts redraw a few times a second
+ * at most.
  */
 import type { WorkspaceCache } from '../../cache'
 import { onCacheChange } from '../../app/cacheChanges.svelte'
 import { session } from '../../app/workspaceSession.svelte'
-import { summarize, type DashboardSummary } from './aggregate'
+import { readAggregateBuckets } from '../../cache/aggregates'
+import type { DashboardSummary } from './aggregate'
+import { summarizeBuckets } from './aggregateSummary'
 
 const REFRESH_EVERY_MS = 1_000
 
 async function readSummary(cache: WorkspaceCache): Promise<DashboardSummary> {
-  const [customers, activities, opportunities] = await cache.transaction(
-    'r',
-    [cache.customers, cache.activities, cache.opportunities],
-    () =>
-      Promise.all([
-        cache.customers.toArray(),
-        cache.activities.toArray(),
-        cache.opportunities.toArray()
-      ])
-  )
-  return summarize({ customers, activities, opportunities })
+  return summarizeBuckets(await readAggregateBuckets(cache))
 }
 
 export class DashboardData {

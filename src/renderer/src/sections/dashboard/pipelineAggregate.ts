@@ -11,6 +11,11 @@ export interface PipelineDeal {
   /** '' when the deal has no value. */
   currency: string
   amountCents: number
+  /**
+   * How many deals this stands for (default 1): a precomputed bucket of deals sharing stage
+   * and currency, `amountCents` their sum.
+   */
+  count?: number
 }
 
 /** A stage as the schema lists it; `probability` (0–100) when the provider gives one. */
@@ -50,7 +55,9 @@ function probabilityOf(option: PipelineStageOption | undefined): number | null {
 function mainCurrency(deals: readonly PipelineDeal[]): string | null {
   const counts = new Map<string, number>()
   for (const deal of deals) {
-    if (deal.currency) counts.set(deal.currency, (counts.get(deal.currency) ?? 0) + 1)
+    if (deal.currency) {
+      counts.set(deal.currency, (counts.get(deal.currency) ?? 0) + (deal.count ?? 1))
+    }
   }
   let best: string | null = null
   let bestCount = 0
@@ -82,7 +89,15 @@ export function summarizePipeline(
   }
   const others = new Map<string, { currency: string; count: number; amountCents: number }>()
   let withoutValue = 0
-  for (const deal of deals) {
+  let dealCount = 0
+  // Stages the schema does not list come after the known ones, by key (whatever order the
+  // deals were read in).
+  const sorted = [...deals].sort((a, b) =>
+    a.pipelineStage < b.pipelineStage ? -1 : a.pipelineStage > b.pipelineStage ? 1 : 0
+  )
+  for (const deal of sorted) {
+    const weight = deal.count ?? 1
+    dealCount += weight
     const key = deal.pipelineStage
     let total = totals.get(key)
     if (!total) {
@@ -96,9 +111,9 @@ export function summarizePipeline(
       }
       totals.set(key, total)
     }
-    total.count++
+    total.count += weight
     if (!deal.currency) {
-      withoutValue++
+      withoutValue += weight
     } else if (deal.currency === currency) {
       total.amountCents += deal.amountCents
     } else {
@@ -107,7 +122,7 @@ export function summarizePipeline(
         count: 0,
         amountCents: 0
       }
-      other.count++
+      other.count += weight
       other.amountCents += deal.amountCents
       others.set(deal.currency, other)
     }
@@ -124,7 +139,7 @@ export function summarizePipeline(
   return {
     currency,
     stages,
-    dealCount: deals.length,
+    dealCount,
     totalCents: stages.reduce((sum, stage) => sum + stage.amountCents, 0),
     weightedCents: weighted,
     withoutValue,
