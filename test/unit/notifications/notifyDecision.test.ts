@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DISK_FULL_KIND } from '../../../src/renderer/src/cache/storage/quota'
 import {
   decideNotices,
   syncNoticeFor,
@@ -20,6 +21,8 @@ describe('syncNoticeFor', () => {
     expect(syncNoticeFor('forbidden')).toBe('access-refused')
     expect(syncNoticeFor('key_withheld')).toBe('access-refused')
     expect(syncNoticeFor('QuotaExceededError')).toBe('storage-full')
+    // The kind the sync really reports for a full disk (cache/storage/quota.ts).
+    expect(syncNoticeFor(DISK_FULL_KIND)).toBe('storage-full')
     for (const transient of ['offline', 'network', 'timeout', 'server', 'rate_limited', null]) {
       expect(syncNoticeFor(transient)).toBeNull()
     }

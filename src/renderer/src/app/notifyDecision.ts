@@ -9,14 +9,15 @@
  *   shows while the window is in front is read in the status bar, and stays "seen".
  */
 import type { NoticeProblem } from '../../../shared/bridge/contract'
+import { DISK_FULL_KIND } from '../cache/storage/quota'
 
 /** A sync failure's error kind → the notice for it; null when retrying fixes it on its own. */
 export function syncNoticeFor(errorKind: string | null): NoticeProblem | null {
   if (errorKind === null) return null
   if (errorKind === 'unauthorized' || errorKind === 'no_key') return 'key-refused'
   if (errorKind === 'forbidden' || errorKind === 'key_withheld') return 'access-refused'
-  // The browser's QuotaExceededError, however a layer names it.
-  if (/quota/i.test(errorKind)) return 'storage-full'
+  // A full disk: the sync's own kind, or the browser's QuotaExceededError however a layer names it.
+  if (errorKind === DISK_FULL_KIND || /quota/i.test(errorKind)) return 'storage-full'
   return null
 }
 
