@@ -62,36 +62,36 @@ const SORTABLE = [
 function randomCase(random: () => number): Case {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const filters: FilterModel = {}
-  const keeps: ((row: Row) => boolean)[] = []
+  // One predicate per column: a second filter on a column replaces the first, as in the grid.
+  const keeps: Record<string, (row: Row) => boolean> = {}
   const mrr = (row: Row): number | null =>
     typeof row.mrrCents === 'number' ? row.mrrCents / 100 : null
   const filterMakers: (() => void)[] = [
     () => {
       const v = Math.floor(random() * 500)
       filters.mrrCents = { filterType: 'number', type: 'greaterThan', filter: v }
-      keeps.push((r) => mrr(r) !== null && mrr(r)! > v)
+      keeps.mrrCents = (r) => mrr(r) !== null && mrr(r)! > v
     },
     () => {
       const a = Math.floor(random() * 300)
       const b = a + Math.floor(random() * 200) + 0.5
       filters.mrrCents = { filterType: 'number', type: 'inRange', filter: a, filterTo: b }
-      keeps.push((r) => mrr(r) !== null && mrr(r)! >= a && mrr(r)! <= b)
+      keeps.mrrCents = (r) => mrr(r) !== null && mrr(r)! >= a && mrr(r)! <= b
     },
     () => {
       filters.mrrCents = { filterType: 'number', type: 'equals', filter: 0 }
-      keeps.push((r) => mrr(r) === 0)
+      keeps.mrrCents = (r) => mrr(r) === 0
     },
     () => {
       const v = pick(['acme', 'ZOË', 'an', '日本', 'beta'])
       filters.name = { filterType: 'text', type: 'contains', filter: v }
-      keeps.push(
-        (r) => typeof r.name === 'string' && r.name.toLowerCase().includes(v.toLowerCase())
-      )
+      keeps.name = (r) =>
+        typeof r.name === 'string' && r.name.toLowerCase().includes(v.toLowerCase())
     },
     () => {
       const v = pick(['active', 'Past Due', 'lead'])
       filters.status = { filterType: 'text', type: 'equals', filter: v }
-      keeps.push((r) => String(r.status).toLowerCase() === v.toLowerCase())
+      keeps.status = (r) => String(r.status).toLowerCase() === v.toLowerCase()
     },
     () => {
       const v = pick(['US', 'de'])
@@ -103,16 +103,18 @@ function randomCase(random: () => number): Case {
           { filterType: 'text', type: 'blank' }
         ]
       }
-      keeps.push((r) => r.country == null || String(r.country).toLowerCase() === v.toLowerCase())
+      keeps.country = (r) =>
+        r.country == null || String(r.country).toLowerCase() === v.toLowerCase()
     },
     () => {
       const day = `202${Math.floor(random() * 5)}-06-15`
       filters.customerSince = { filterType: 'date', type: 'lessThan', dateFrom: `${day} 00:00:00` }
-      keeps.push((r) => typeof r.customerSince === 'string' && localDay(r.customerSince) < day)
+      keeps.customerSince = (r) =>
+        typeof r.customerSince === 'string' && localDay(r.customerSince) < day
     },
     () => {
       filters.company = { filterType: 'text', type: 'blank' }
-      keeps.push((r) => r.company == null)
+      keeps.company = (r) => r.company == null
     }
   ]
   const filterCount = Math.floor(random() * 3)
@@ -134,7 +136,7 @@ function randomCase(random: () => number): Case {
   else if (sortKind < 0.9)
     sort.push({ field: 'status', dir: 'asc' }, { field: 'mrrCents', dir: 'desc' })
 
-  const filtersKeep = (row: Row) => keeps.every((k) => k(row))
+  const filtersKeep = (row: Row) => Object.values(keeps).every((k) => k(row))
   return {
     query: { sort: sort.map((s) => ({ colId: s.field, dir: s.dir })), filters, quickSearch },
     keep: (row) => filtersKeep(row) && (quickSearch === '' || bruteSearch(row, quickSearch)),
@@ -166,8 +168,9 @@ async function allPages(query: PreparedQuery, pageSize: number): Promise<string[
 
 describe('grid query layer equals brute force at 20k rows', () => {
   const random = seededRandom(2026)
-  const cases = Array.from({ length: Number(process.env.GQ_CASES ?? 36) }, () => randomCase(random))
+  const cases = Array.from({ length: Number(process.env.GQ_CASES ?? 16) }, () => randomCase(random))
 
+  if (process.env.GQ_PRINT) cases.forEach((c, i) => console.log(i, c.describe))
   test.each(cases.map((c, i) => [i, c] as const))(
     'case %i',
     async (i, c) => {
@@ -175,7 +178,7 @@ describe('grid query layer equals brute force at 20k rows', () => {
       // Every other case walks indexes (the in-memory plan only below 500 rows).
       const limit = i % 2 === 0 ? 500 : undefined
       const query = prepared(c.query, limit)
-      const pageSize = [100, 37, 250][i % 3]!
+      const pageSize = [250, 97, 500][i % 3]!
       const ids = await allPages(query, pageSize)
       expect(ids, c.describe).toEqual(expected)
       expect(await query.count(), c.describe).toBe(expected.length)
@@ -188,6 +191,6 @@ describe('grid query layer equals brute force at 20k rows', () => {
         c.describe
       ).toEqual(expected.slice(start, start + 60))
     },
-    60_000
+    240_000
   )
 })

@@ -144,7 +144,8 @@ export class PreparedQuery {
     const total = () => table.count()
 
     if (narrowest && narrowest.size <= (this.setup.materialiseLimit ?? MATERIALISE_LIMIT)) {
-      return materialised(table, await narrowest.keys(), accept, compare, idField)
+      const rows = await readByKeys(table, await narrowest.keys())
+      return materialised(table, rows, accept, compare, idField)
     }
     const single = sort.length <= 1
     const sortField = sort[0]?.field ?? null
@@ -159,8 +160,10 @@ export class PreparedQuery {
       return new WalkPlan(order, accept, count)
     }
     // A sort no index answers: the matching rows, sorted in memory.
-    const keys = narrowest ? await narrowest.keys() : await table.toCollection().primaryKeys()
-    return materialised(table, keys, accept, compare, idField)
+    const rows = narrowest
+      ? await readByKeys(table, await narrowest.keys())
+      : await readAll(table, idField)
+    return materialised(table, rows, accept, compare, idField)
   }
 
   private rangeSources(indexed: Set<string>): Promise<Source>[] {
@@ -214,15 +217,28 @@ interface Plan {
   count(): Promise<number>
 }
 
-async function materialised(
+/** Every row, in primary key order, read in large chunks (one request each). */
+async function readAll(table: AnyTable, idField: string): Promise<QueryRow[]> {
+  const rows: QueryRow[] = []
+  let last: IndexableType | undefined
+  for (;;) {
+    const from = last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
+    const chunk = await from.limit(READ_CHUNK * 5).toArray()
+    for (const row of chunk) rows.push(row)
+    if (chunk.length < READ_CHUNK * 5) return rows
+    last = chunk[chunk.length - 1]![idField] as IndexableType
+  }
+}
+
+function materialised(
   table: AnyTable,
-  keys: readonly IndexableType[],
+  candidates: QueryRow[],
   accept: RowPredicate | null,
   compare: (a: QueryRow, b: QueryRow) => number,
   idField: string
-): Promise<Plan> {
+): Plan {
   // Only the keys are kept: a page is read again by key, so memory holds ids, not rows.
-  const rows = (await readByKeys(table, keys)).filter((row) => !accept || accept(row))
+  const rows = accept ? candidates.filter(accept) : candidates
   rows.sort(compare)
   const ordered = rows.map((row) => row[idField] as IndexableType)
   return {
