@@ -88,7 +88,10 @@ async function prefill(page: Page, rows: readonly Customer[]): Promise<void> {
 }
 
 const countText = (page: Page): Promise<string | null> =>
-  page.getByText(/ of [\d,]+ customers$/).first().textContent()
+  page
+    .getByText(/ of [\d,]+ customers$/)
+    .first()
+    .textContent()
 
 const of = (shown: number, total: number): string =>
   `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} customers`

@@ -28,6 +28,7 @@ import type { GridQuery, QueryColumn, QueryRow } from './types'
 /** Narrow sources of at most this many rows are sorted in memory. */
 export const MATERIALISE_LIMIT = 20_000
 const READ_CHUNK = 2_000
+const COUNT_SOURCE_LIMIT = 200_000
 /** Remember a walk position at least every this many rows, for later jumps. */
 const POSITION_EVERY = 100
 
@@ -36,7 +37,8 @@ type AnyTable = Table<QueryRow, IndexableType>
 interface Source {
   /** Index entries (for a multiEntry index: at least the distinct rows). */
   size: number
-  keys: () => Promise<IndexableType[]>
+  /** Its rows, each once, read in one request (an index range's getAll). */
+  rows: () => Promise<QueryRow[]>
   /** The whole query is this source: its row count is the answer. */
   exact: boolean
 }
@@ -130,7 +132,7 @@ export class PreparedQuery {
       const entries = table.where(WORDS_FIELD).startsWith(word)
       sources.push({
         size: await entries.count(),
-        keys: async () => [...new Set(await entries.primaryKeys())],
+        rows: async () => distinct(await entries.toArray(), idField),
         exact: false
       })
     }
@@ -144,7 +146,7 @@ export class PreparedQuery {
     const total = () => table.count()
 
     if (narrowest && narrowest.size <= (this.setup.materialiseLimit ?? MATERIALISE_LIMIT)) {
-      const rows = await readByKeys(table, await narrowest.keys())
+      const rows = await narrowest.rows()
       return materialised(table, rows, accept, compare, idField)
     }
     const single = sort.length <= 1
@@ -160,9 +162,7 @@ export class PreparedQuery {
       return new WalkPlan(order, accept, count)
     }
     // A sort no index answers: the matching rows, sorted in memory.
-    const rows = narrowest
-      ? await readByKeys(table, await narrowest.keys())
-      : await readAll(table, idField)
+    const rows = narrowest ? await narrowest.rows() : await readAll(table, idField)
     return materialised(table, rows, accept, compare, idField)
   }
 
@@ -174,7 +174,7 @@ export class PreparedQuery {
       const range = storedRange(column, filter)
       if (!range) return []
       const rows = rangeCollection(table, column.field, range)
-      return [rows.count().then((size) => ({ size, keys: () => rows.primaryKeys(), exact: false }))]
+      return [rows.count().then((size) => ({ size, rows: () => rows.toArray(), exact: false }))]
     })
   }
 
@@ -185,12 +185,9 @@ export class PreparedQuery {
   ): Promise<number> {
     const { table } = this.setup
     let count = 0
-    if (source) {
-      const keys = await source.keys()
-      for (let i = 0; i < keys.length && !this.cancelled; i += READ_CHUNK) {
-        const rows = await readByKeys(table, keys.slice(i, i + READ_CHUNK))
-        for (const row of rows) if (!accept || accept(row)) count += 1
-      }
+    // A source read whole only while small enough to hold; else the table, chunk by chunk.
+    if (source && source.size <= COUNT_SOURCE_LIMIT) {
+      for (const row of await source.rows()) if (!accept || accept(row)) count += 1
       return count
     }
     let last: IndexableType | undefined
@@ -206,6 +203,17 @@ export class PreparedQuery {
       last = chunk[chunk.length - 1]![this.setup.idField] as IndexableType
     }
   }
+}
+
+/** Rows of a multiEntry range come once per matching word: each row once, in order. */
+function distinct(rows: readonly QueryRow[], idField: string): QueryRow[] {
+  const seen = new Set<unknown>()
+  return rows.filter((row) => {
+    const id = row[idField]
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
 }
 
 function rangeCollection(table: AnyTable, field: string, range: StoredRange) {
