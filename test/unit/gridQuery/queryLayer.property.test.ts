@@ -178,7 +178,7 @@ describe('grid query layer equals brute force at 20k rows', () => {
       // Every other case walks indexes (the in-memory plan only below 500 rows).
       const limit = i % 2 === 0 ? 500 : undefined
       const query = prepared(c.query, limit)
-      const pageSize = [250, 97, 500][i % 3]!
+      const pageSize = [500, 97, 1000][i % 3]!
       const ids = await allPages(query, pageSize)
       expect(ids, c.describe).toEqual(expected)
       expect(await query.count(), c.describe).toBe(expected.length)
