@@ -171,7 +171,10 @@ describe('grid query layer equals brute force at 20k rows', () => {
   const cases = Array.from({ length: Number(process.env.GQ_CASES ?? 16) }, () => randomCase(random))
 
   if (process.env.GQ_PRINT) cases.forEach((c, i) => console.log(i, c.describe))
-  test.each(cases.map((c, i) => [i, c] as const))(
+  // GQ_ONLY=3,7 runs just those cases (to replay one that failed).
+  const only = process.env.GQ_ONLY?.split(',').map(Number)
+  const chosen = cases.map((c, i) => [i, c] as const).filter(([i]) => !only || only.includes(i))
+  test.each(chosen)(
     'case %i',
     async (i, c) => {
       const expected = bruteSort(rows.filter(c.keep), c.sort).map((row) => row.uuid)
@@ -191,6 +194,7 @@ describe('grid query layer equals brute force at 20k rows', () => {
         c.describe
       ).toEqual(expected.slice(start, start + 60))
     },
-    240_000
+    // Low-cardinality sorts (status) walk long tie groups: slow in fake-indexeddb, not Chromium.
+    480_000
   )
 })
