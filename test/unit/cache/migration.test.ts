@@ -3,6 +3,7 @@
  * and backfills it from `_pending`; v2 → v3 drops two activity indexes nothing needs. Every
  * row comes through intact.
  */
+import { withoutWords } from '../gridQuery/withoutWords'
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { expect, test } from 'vitest'
@@ -55,12 +56,18 @@ test('a v1 cache opens as the current version with its data intact and `_dirty` 
     'opp_empty'
   ])
   const after = await db.opportunities.orderBy('uuid').toArray()
-  expect(after).toEqual(
+  expect(withoutWords(after)).toEqual(
     [...rows]
       .sort((a, b) => a.uuid.localeCompare(b.uuid))
       .map((row) => ({ ...row, _dirty: row.uuid === 'opp_edited' ? 1 : 0 }))
   )
-  expect(await db.customers.get('cus_1')).toEqual({ uuid: 'cus_1', name: 'Acme', _gen: 4 })
+  // v6 backfills quick search's words.
+  expect(await db.customers.get('cus_1')).toEqual({
+    uuid: 'cus_1',
+    name: 'Acme',
+    _gen: 4,
+    _words: ['acme']
+  })
   expect(await db.syncState.count()).toBe(1)
   expect((await db.meta.get('k'))?.value).toEqual([1, 2])
   db.close()
@@ -89,7 +96,7 @@ test('a v2 cache opens as v3: activities keep every row, stale ones are still fo
 
   const db = await openWorkspaceCache(id)
   expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
-  expect(await db.activities.orderBy('uuid').toArray()).toEqual(rows)
+  expect(withoutWords(await db.activities.orderBy('uuid').toArray())).toEqual(rows)
   expect(db.activities.schema.indexes.map((i) => i.name)).not.toContain('_gen')
   expect(await db.writtenBefore('activities', 3).primaryKeys()).toEqual(['a2'])
   expect(await db.writtenBefore('customers', 3).count()).toBe(0)

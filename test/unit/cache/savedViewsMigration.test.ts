@@ -2,6 +2,7 @@
  * A cache written before saved views (v4) opens as v5: every table's rows come through intact,
  * and the new `savedViews` table is there, empty, with its unique name index per grid.
  */
+import { withoutWords } from '../gridQuery/withoutWords'
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { expect, test } from 'vitest'
@@ -41,7 +42,7 @@ test('a v4 cache opens as v5 with every row intact and an empty savedViews table
   expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
   expect(CACHE_SCHEMA_VERSION).toBe(6)
   for (const [table, rows] of Object.entries(before)) {
-    expect(await db.table(table).toArray(), table).toEqual(rows)
+    expect(withoutWords(await db.table(table).toArray()), table).toEqual(rows)
   }
   expect(await db.opportunities.where('_dirty').equals(1).primaryKeys()).toEqual(['opp_1'])
   expect(await db.savedViews.count()).toBe(0)

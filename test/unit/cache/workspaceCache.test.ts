@@ -100,11 +100,21 @@ test('the indexes answer the grids’ filters and sorts', async () => {
     db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()])
   )
   expect(indexes['customers']).toEqual(
-    ['_gen', 'country', 'customerSince', 'email', 'mrrCents', 'name', 'status'].sort()
+    [
+      '_gen',
+      'country',
+      'customerSince',
+      'email',
+      'mrrCents',
+      'name',
+      'status',
+      'company',
+      '_words'
+    ].sort()
   )
-  expect(indexes['plans']).toEqual(['_gen', 'dataSourceUuid', 'name'])
+  expect(indexes['plans']).toEqual(['_gen', '_words', 'dataSourceUuid', 'name'])
   // A customer's activities come from the compound index (also Dexie's virtual `customerUuid`).
-  expect(indexes['activities']).toEqual(['[customerUuid+date]', 'date', 'type'].sort())
+  expect(indexes['activities']).toEqual(['[customerUuid+date]', 'date', 'type', '_words'].sort())
   expect(
     (await db.activities.where('customerUuid').equals('cus_1').sortBy('date')).map((a) => a.uuid)
   ).toEqual(['a3', 'a1'])
@@ -117,7 +127,8 @@ test('the indexes answer the grids’ filters and sorts', async () => {
       'customerUuid',
       'estimatedCloseDate',
       'forecastCategory',
-      'owner'
+      'owner',
+      '_words'
     ].sort()
   )
   expect(db.outbox.schema.primKey.auto).toBe(true)

@@ -2,6 +2,7 @@
  * A cache written by the app before Monaco (v3) opens as v4: every existing row comes through
  * intact, and the Monaco tables are there, empty and indexed.
  */
+import { withoutWords } from '../gridQuery/withoutWords'
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { expect, test } from 'vitest'
@@ -57,10 +58,15 @@ test('a v3 cache opens as v4 with its data intact and the Monaco tables ready', 
   const db = await openWorkspaceCache(id)
   expect(db.verno).toBe(CACHE_SCHEMA_VERSION)
   expect(CACHE_SCHEMA_VERSION).toBe(6)
-  expect(await db.opportunities.toArray()).toEqual([deal])
+  expect(withoutWords(await db.opportunities.toArray())).toEqual([deal])
   expect(await db.opportunities.where('_dirty').equals(1).primaryKeys()).toEqual(['opp_1'])
-  expect(await db.customers.get('cus_1')).toEqual({ uuid: 'cus_1', name: 'Acme', _gen: 3 })
-  expect(await db.activities.toArray()).toEqual([activity])
+  expect(await db.customers.get('cus_1')).toEqual({
+    uuid: 'cus_1',
+    name: 'Acme',
+    _gen: 3,
+    _words: ['acme']
+  })
+  expect(withoutWords(await db.activities.toArray())).toEqual([activity])
   expect(await db.syncState.count()).toBe(1)
   expect(await db.outbox.count()).toBe(1)
   expect((await db.meta.get('k'))?.value).toEqual([1, 2])

@@ -13,11 +13,13 @@ import {
   DateEditorModule,
   DateFilterModule,
   GridStateModule,
+  InfiniteRowModelModule,
   ModuleRegistry,
   NumberFilterModule,
   QuickFilterModule,
   RowApiModule,
   RowSelectionModule,
+  ScrollApiModule,
   SelectEditorModule,
   TextEditorModule,
   TextFilterModule,
@@ -32,6 +34,9 @@ export function registerGridModules(): void {
   if (registered) return
   ModuleRegistry.registerModules([
     ClientSideRowModelModule,
+    // Large tables page through the cache (grid/query/); a new search scrolls back to the top.
+    InfiniteRowModelModule,
+    ScrollApiModule,
     // applyTransactionAsync (live sync pages), forEachNode, getDisplayedRowCount
     ClientSideRowModelApiModule,
     RowApiModule,

@@ -3,6 +3,7 @@
  * merged with local edits the outbox has not pushed (the same merge the ChartMogul pull uses).
  * A record without a usable key would fail the whole transaction, so it is reported as skipped.
  */
+import { stampWords } from '../grid/query/tokens'
 import type { SkippedRecord } from '../../../shared/domain'
 import type { MonacoSyncEntity } from '../../../shared/sync/monacoSource'
 import type { WorkspaceCache } from '../cache/db'
@@ -59,9 +60,10 @@ export async function prepareRows(
       })
     }
   })
-  if (entity !== 'opportunities') return { rows, skipped: allSkipped }
+  // Quick search's words (grid/query/tokens.ts), derived as the row is written.
+  if (entity !== 'opportunities') return { rows: stampWords(entity, rows), skipped: allSkipped }
   return {
-    rows: await mergePulledOpportunities(db, rows as CachedOpportunity[]),
+    rows: stampWords(entity, await mergePulledOpportunities(db, rows as CachedOpportunity[])),
     skipped: allSkipped
   }
 }

@@ -2,6 +2,7 @@
  * Reading and writing outbox entries and the opportunity rows they shadow. Every function here
  * runs inside the caller's transaction (it uses the table handles given).
  */
+import { stampWords } from '../grid/query/tokens'
 import type { Table } from 'dexie'
 import type { CachedOpportunity, EditableOpportunityField, WorkspaceCache } from '../cache'
 // From records itself: the cache's index loads Dexie, which the outbox must not load first.
@@ -56,7 +57,8 @@ export function withPending(
   const next: CachedOpportunity = { ...row, _dirty: pending.length > 0 ? 1 : 0 }
   if (pending.length > 0) next._pending = pending
   else delete next._pending
-  return next
+  // A local edit may change what quick search finds the deal by (grid/query/tokens.ts).
+  return stampWords('opportunities', [next])[0]!
 }
 
 /** Recomputes a row's `_pending`/`_dirty` from its remaining entries. */

@@ -19,6 +19,7 @@ import {
   type SyncRecord
 } from './partitions'
 import { mergePulledOpportunities } from './pulledOpportunities'
+import { stampWords } from '../grid/query/tokens'
 
 export interface PageWriteStats {
   written: number
@@ -78,7 +79,8 @@ export async function preparePageRecords(
   if (resource === 'opportunities') {
     rows = await mergePulledOpportunities(db, rows as CachedOpportunity[])
   }
-  stats.rows = rows
+  // Quick search's words (grid/query/tokens.ts), derived as the row is written.
+  stats.rows = stampWords(resource, rows)
   return stats
 }
 

@@ -19,6 +19,7 @@ import {
   type DealField,
   type ProviderCapabilities
 } from '../../../../shared/providers/capabilities'
+import { moneyColumn } from '../../grid/query/queryColumns'
 import { centsToMajorUnits, compareCellDay } from '../../grid/values'
 import { centsFormatter, dateFormatter, formatPercent } from './formatters'
 
@@ -45,14 +46,16 @@ const number = (name: string, headerName: string, extra: Extra = {}): ColDef<Row
   ...extra
 })
 const money = (name: string, headerName: string, extra: Extra = {}): ColDef<Row> =>
-  number(name, headerName, {
-    valueFormatter: centsFormatter,
-    // Filter in major units: "MRR greater than 100" means 100.00 in the row's currency.
-    filterValueGetter: (params) =>
-      centsToMajorUnits((params.data as Record<string, unknown> | undefined)?.[name]),
-    getQuickFilterText: () => '',
-    ...extra
-  })
+  moneyColumn(
+    number(name, headerName, {
+      valueFormatter: centsFormatter,
+      // Filter in major units: "MRR greater than 100" means 100.00 in the row's currency.
+      filterValueGetter: (params) =>
+        centsToMajorUnits((params.data as Record<string, unknown> | undefined)?.[name]),
+      getQuickFilterText: () => '',
+      ...extra
+    })
+  )
 const date = (name: string, headerName: string, extra: Extra = {}): ColDef<Row> => ({
   field: field(name),
   headerName,

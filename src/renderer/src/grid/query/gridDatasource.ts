@@ -1,0 +1,105 @@
+/**
+ * AG Grid's infinite row model over the query layer: each block the grid asks for is a page of
+ * a prepared query (sort and filter model from the grid, quick search from the section's box).
+ * A query is prepared once and kept while the grid pages through it, so its remembered
+ * positions and counts are reused; a new sort, filter, search or a change of the data prepares
+ * a new one. Counts go to `onCounts` as they become known ("N of M"; N null while counting).
+ */
+import type { IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community'
+import { PreparedQuery, type QuerySetup } from './preparedQuery'
+import type { FilterModel, GridQuery, QueryRow } from './types'
+
+export interface GridQuerySourceOptions {
+  /** The table to read (null while no cache is open: blocks come back empty). */
+  setup: () => QuerySetup | null
+  /** Names and labels a grid adds to the rows it shows (e.g. owner names). */
+  decorate?: (rows: QueryRow[]) => Promise<QueryRow[]>
+  onCounts: (shown: number | null, total: number) => void
+}
+
+export function gridQueryOf(
+  sortModel: readonly SortModelItem[],
+  filterModel: unknown,
+  quickSearch: string
+): GridQuery {
+  return {
+    sort: sortModel.map((item) => ({ colId: item.colId, dir: item.sort })),
+    filters: (filterModel ?? {}) as FilterModel,
+    quickSearch: quickSearch.trim()
+  }
+}
+
+export class GridQuerySource implements IDatasource {
+  private quickSearch = ''
+  private prepared: PreparedQuery | null = null
+  private preparedKey = ''
+  private lastQuery: GridQuery | null = null
+
+  constructor(private readonly options: GridQuerySourceOptions) {}
+
+  /** The query the grid shows now (for exports): its sort, filters and search. */
+  get query(): GridQuery | null {
+    return this.lastQuery
+  }
+
+  /** Sets the quick search; the caller then asks the grid to reload its blocks. */
+  setQuickSearch(text: string): void {
+    this.quickSearch = text
+  }
+
+  /** The cached rows changed: the next block prepares the query again (new counts). */
+  invalidate(): void {
+    this.prepared?.cancel()
+    this.prepared = null
+  }
+
+  getRows(params: IGetRowsParams): void {
+    const setup = this.options.setup()
+    if (!setup) {
+      params.successCallback([], 0)
+      return
+    }
+    const prepared = this.preparedFor(
+      setup,
+      gridQueryOf(params.sortModel, params.filterModel, this.quickSearch)
+    )
+    const wanted = params.endRow - params.startRow
+    prepared
+      .rows(params.startRow, params.endRow)
+      .then((rows) => this.options.decorate?.(rows) ?? rows)
+      .then((rows) => {
+        const known = prepared.knownCount()
+        const last = rows.length < wanted ? params.startRow + rows.length : (known ?? -1)
+        params.successCallback(rows, last)
+      })
+      .catch(() => params.failCallback())
+  }
+
+  destroy(): void {
+    this.invalidate()
+  }
+
+  private preparedFor(setup: QuerySetup, query: GridQuery): PreparedQuery {
+    const key = JSON.stringify(query)
+    if (this.prepared && key === this.preparedKey) return this.prepared
+    this.prepared?.cancel()
+    const prepared = new PreparedQuery(setup, query)
+    this.prepared = prepared
+    this.preparedKey = key
+    this.lastQuery = query
+    void this.reportCounts(prepared)
+    return prepared
+  }
+
+  private async reportCounts(prepared: PreparedQuery): Promise<void> {
+    try {
+      const total = await prepared.total()
+      const immediate = prepared.knownCount()
+      if (this.prepared === prepared) this.options.onCounts(immediate, total)
+      const shown = await prepared.count()
+      if (this.prepared === prepared) this.options.onCounts(shown, total)
+    } catch {
+      // A closed cache (workspace switched): the next grid reports its own counts.
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Walks a table in the defined order (keyOrder.ts) a chunk at a time, resuming from a saved
+ * position instead of an offset: after a chunk ending on value v, the next one is "rows equal
+ * to v after the ties already seen" (a short native advance) then "rows above v". Rows whose
+ * sort value is not a key are missing from the index: they form a segment of their own, walked
+ * by primary key and only when the index count says some exist.
+ */
+import type { Collection, IndexableType, Table } from 'dexie'
+import { compareValues, isKey } from './keyOrder'
+import type { QueryRow } from './types'
+
+/** Where a walk stands: before the rest of `segment`, after `ties` rows equal to `value`. */
+export interface WalkPosition {
+  segment: number
+  value: IndexableType | undefined
+  ties: number
+  blanksSeen: number
+}
+
+export const START: WalkPosition = { segment: 0, value: undefined, ties: 0, blanksSeen: 0 }
+
+interface Segment {
+  /** Index walked: the sort field, or ':id' (primary key). */
+  index: string
+  reverse: boolean
+  /** Only rows whose `field` is blank (a primary-key walk), stopping after `count` of them. */
+  blanksOf?: { field: string; count: number }
+}
+
+export interface WalkOrder {
+  table: Table<QueryRow, IndexableType>
+  segments: Segment[]
+  /** The value a position tracks (the index's, or the primary key). */
+  valueOf: (row: QueryRow, segment: Segment) => unknown
+}
+
+/** The segments of a sort on `field` (null: primary key order). */
+export async function walkOrder(
+  table: Table<QueryRow, IndexableType>,
+  idField: string,
+  field: string | null,
+  dir: 'asc' | 'desc'
+): Promise<WalkOrder> {
+  const reverse = dir === 'desc'
+  const valueOf = (row: QueryRow, segment: Segment): unknown =>
+    segment.blanksOf || segment.index === ':id' ? row[idField] : row[segment.index]
+  if (field === null || field === idField) {
+    return { table, segments: [{ index: ':id', reverse }], valueOf }
+  }
+  const [all, indexed] = await Promise.all([table.count(), table.orderBy(field).count()])
+  const segments: Segment[] = [{ index: field, reverse }]
+  if (all > indexed) {
+    const blanks: Segment = { index: ':id', reverse, blanksOf: { field, count: all - indexed } }
+    if (reverse) segments.push(blanks)
+    else segments.unshift(blanks)
+  }
+  return { table, segments, valueOf }
+}
+
+function after(order: WalkOrder, segment: Segment, value: IndexableType): Collection<QueryRow> {
+  const where = order.table.where(segment.index)
+  return segment.reverse ? where.below(value).reverse() : where.above(value)
+}
+
+async function readChunk(
+  order: WalkOrder,
+  segment: Segment,
+  at: WalkPosition,
+  size: number
+): Promise<QueryRow[]> {
+  if (at.value === undefined) {
+    const all = order.table.orderBy(segment.index)
+    return (segment.reverse ? all.reverse() : all).limit(size).toArray()
+  }
+  let ties: QueryRow[] = []
+  if (segment.index !== ':id') {
+    const equal = order.table.where(segment.index).equals(at.value)
+    ties = await (segment.reverse ? equal.reverse() : equal).offset(at.ties).limit(size).toArray()
+    if (ties.length === size) return ties
+  }
+  const rest = await after(order, segment, at.value)
+    .limit(size - ties.length)
+    .toArray()
+  return ties.concat(rest)
+}
+
+export interface WalkStep {
+  /** Rows that passed `accept`, in order, with the position just after each. */
+  visit: (row: QueryRow, next: WalkPosition) => boolean
+}
+
+const CHUNK = 500
+
+/**
+ * Reads rows from `from` on, handing each that passes `accept` to `visit` with the position
+ * after it, until `visit` returns false or the table ends. Returns the position reached.
+ */
+export async function walk(
+  order: WalkOrder,
+  from: WalkPosition,
+  accept: ((row: QueryRow) => boolean) | null,
+  visit: (row: QueryRow, next: WalkPosition) => boolean,
+  chunkSize = CHUNK
+): Promise<WalkPosition | null> {
+  let at = from
+  while (at.segment < order.segments.length) {
+    const segment = order.segments[at.segment]!
+    const blanks = segment.blanksOf
+    if (blanks && at.blanksSeen >= blanks.count) {
+      at = { ...START, segment: at.segment + 1 }
+      continue
+    }
+    const rows = await readChunk(order, segment, at, chunkSize)
+    for (const row of rows) {
+      const value = order.valueOf(row, segment) as IndexableType
+      const same = at.value !== undefined && compareValues(value, at.value) === 0
+      if (blanks && isKey(row[blanks.field])) {
+        at = { ...at, value, ties: same ? at.ties + 1 : 1 }
+        continue
+      }
+      at = {
+        segment: at.segment,
+        value,
+        ties: same ? at.ties + 1 : 1,
+        blanksSeen: at.blanksSeen + (blanks ? 1 : 0)
+      }
+      if (accept && !accept(row)) continue
+      if (!visit(row, at)) return at
+    }
+    if (rows.length < chunkSize) at = { ...START, segment: at.segment + 1 }
+  }
+  return null
+}

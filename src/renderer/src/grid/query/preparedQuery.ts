@@ -1,0 +1,284 @@
+/**
+ * One grid query planned onto a table's indexes, answering pages and counts until the query or
+ * the data changes (then a new one is prepared). The plan:
+ *
+ * - Narrow sources first: the quick search's longest word (`_words` startsWith) and each number
+ *   filter on an indexed column (an exact range, numberRange.ts). When the smallest of them holds
+ *   at most MATERIALISE_LIMIT rows, those rows are read, filtered and sorted in memory: a page is
+ *   then a slice, and the count exact at once.
+ * - Otherwise the sort column's index (primary key when unsorted) drives: rows are walked in
+ *   order, every predicate applied as a cursor filter. Filters that keep that many rows keep
+ *   them densely, so a page needs few reads. The position after each page is remembered, so the
+ *   next page resumes there (`above(lastKey)`), not at an offset.
+ * - A sort on a column without an index, or on several columns, reads the matching rows and
+ *   sorts them in memory (a scan: the one slow path, for columns people rarely sort on).
+ *
+ * Counts: the table's own count; the filtered count from an index when the query is one range
+ * (or nothing), else counted by a pass in the background (`count()` resolves later; pages never
+ * wait for it).
+ */
+import type { IndexableType, Table } from 'dexie'
+import { rowComparator, type SortField } from './keyOrder'
+import { walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
+import { storedRange, type StoredRange } from './numberRange'
+import { allOf, filterPredicates, searchPredicate, type RowPredicate } from './predicates'
+import { searchWords, WORDS_FIELD } from './tokens'
+import type { GridQuery, QueryColumn, QueryRow } from './types'
+
+/** Narrow sources of at most this many rows are sorted in memory. */
+export const MATERIALISE_LIMIT = 20_000
+const READ_CHUNK = 2_000
+const COUNT_SOURCE_LIMIT = 200_000
+/** Remember a walk position at least every this many rows, for later jumps. */
+const POSITION_EVERY = 100
+
+type AnyTable = Table<QueryRow, IndexableType>
+
+interface Source {
+  /** Index entries (for a multiEntry index: at least the distinct rows). */
+  size: number
+  /** Its rows, each once, read in one request (an index range's getAll). */
+  rows: () => Promise<QueryRow[]>
+  /** The whole query is this source: its row count is the answer. */
+  exact: boolean
+}
+
+export interface QuerySetup {
+  table: AnyTable
+  idField: string
+  columns: readonly QueryColumn[]
+  /** Narrow sources up to this size are sorted in memory (default MATERIALISE_LIMIT). */
+  materialiseLimit?: number
+}
+
+function indexNames(table: AnyTable): Set<string> {
+  return new Set(table.schema.indexes.map((index) => index.name))
+}
+
+async function readByKeys(table: AnyTable, keys: readonly IndexableType[]): Promise<QueryRow[]> {
+  const rows: QueryRow[] = []
+  for (let i = 0; i < keys.length; i += READ_CHUNK) {
+    const found = await table.bulkGet(keys.slice(i, i + READ_CHUNK) as IndexableType[])
+    for (const row of found) if (row) rows.push(row)
+  }
+  return rows
+}
+
+export class PreparedQuery {
+  private plan: Promise<Plan> | null = null
+  private counted: Promise<number> | null = null
+  private countKnown: number | null = null
+  private cancelled = false
+
+  constructor(
+    private readonly setup: QuerySetup,
+    readonly query: GridQuery
+  ) {}
+
+  /** Every row in the table (M of "N of M"). */
+  total(): Promise<number> {
+    return this.setup.table.count()
+  }
+
+  /** The filtered count, if already known (never waits). */
+  knownCount(): number | null {
+    return this.countKnown
+  }
+
+  /** The filtered count (N): at once from an index, else after a background pass. */
+  count(): Promise<number> {
+    this.counted ??= this.getPlan()
+      .then((plan) => plan.count())
+      .then((n) => {
+        this.countKnown = n
+        return n
+      })
+    return this.counted
+  }
+
+  /** Rows [start, end) of the result, in grid order (fewer at its end). */
+  async rows(start: number, end: number): Promise<QueryRow[]> {
+    return (await this.getPlan()).rows(start, end)
+  }
+
+  /** Stops background work (a newer query replaced this one). */
+  cancel(): void {
+    this.cancelled = true
+  }
+
+  private getPlan(): Promise<Plan> {
+    this.plan ??= this.makePlan()
+    return this.plan
+  }
+
+  private async makePlan(): Promise<Plan> {
+    const { table, idField, columns } = this.setup
+    const query = this.query
+    const indexed = indexNames(table)
+    const words = searchWords(query.quickSearch)
+    const predicates = filterPredicates(columns, query.filters)
+    const search = searchPredicate(words)
+    if (search) predicates.push(search)
+    const accept = allOf(predicates)
+
+    const sort: SortField[] = query.sort.flatMap((key) => {
+      const column = columns.find((c) => c.colId === key.colId)
+      return column ? [{ field: column.field, dir: key.dir }] : []
+    })
+
+    const sources: Source[] = []
+    if (words.length > 0 && indexed.has(WORDS_FIELD)) {
+      const word = [...words].sort((a, b) => b.length - a.length)[0]!
+      const entries = table.where(WORDS_FIELD).startsWith(word)
+      sources.push({
+        size: await entries.count(),
+        rows: async () => distinct(await entries.toArray(), idField),
+        exact: false
+      })
+    }
+    const ranges = this.rangeSources(indexed)
+    for (const range of ranges) sources.push(await range)
+    const onlyRange = predicates.length === 1 && ranges.length === 1
+    if (onlyRange) sources[sources.length - 1]!.exact = true
+
+    const narrowest = sources.sort((a, b) => a.size - b.size)[0]
+    const compare = rowComparator(sort, idField)
+    const total = () => table.count()
+
+    if (narrowest && narrowest.size <= (this.setup.materialiseLimit ?? MATERIALISE_LIMIT)) {
+      const rows = await narrowest.rows()
+      return materialised(table, rows, accept, compare, idField)
+    }
+    const single = sort.length <= 1
+    const sortField = sort[0]?.field ?? null
+    if (single && (sortField === null || indexed.has(sortField) || sortField === idField)) {
+      const order = await walkOrder(table, idField, sortField, sort[0]?.dir ?? 'asc')
+      const count =
+        predicates.length === 0
+          ? total
+          : narrowest?.exact
+            ? () => Promise.resolve(narrowest.size)
+            : () => this.countPass(narrowest, accept)
+      return new WalkPlan(order, accept, count)
+    }
+    // A sort no index answers: the matching rows, sorted in memory.
+    const rows = narrowest ? await narrowest.rows() : await readAll(table, idField)
+    return materialised(table, rows, accept, compare, idField)
+  }
+
+  private rangeSources(indexed: Set<string>): Promise<Source>[] {
+    const { table, columns } = this.setup
+    return Object.entries(this.query.filters).flatMap(([colId, filter]) => {
+      const column = columns.find((c) => c.colId === colId)
+      if (!column || !indexed.has(column.field)) return []
+      const range = storedRange(column, filter)
+      if (!range) return []
+      const rows = rangeCollection(table, column.field, range)
+      return [rows.count().then((size) => ({ size, rows: () => rows.toArray(), exact: false }))]
+    })
+  }
+
+  /** Counts matching rows over the narrowest source (or the whole table), chunk by chunk. */
+  private async countPass(
+    source: Source | undefined,
+    accept: RowPredicate | null
+  ): Promise<number> {
+    const { table } = this.setup
+    let count = 0
+    // A source read whole only while small enough to hold; else the table, chunk by chunk.
+    if (source && source.size <= COUNT_SOURCE_LIMIT) {
+      for (const row of await source.rows()) if (!accept || accept(row)) count += 1
+      return count
+    }
+    let last: IndexableType | undefined
+    for (;;) {
+      if (this.cancelled) return count
+      const chunk = await (
+        last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
+      )
+        .limit(READ_CHUNK)
+        .toArray()
+      for (const row of chunk) if (!accept || accept(row)) count += 1
+      if (chunk.length < READ_CHUNK) return count
+      last = chunk[chunk.length - 1]![this.setup.idField] as IndexableType
+    }
+  }
+}
+
+/** Rows of a multiEntry range come once per matching word: each row once, in order. */
+function distinct(rows: readonly QueryRow[], idField: string): QueryRow[] {
+  const seen = new Set<unknown>()
+  return rows.filter((row) => {
+    const id = row[idField]
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+function rangeCollection(table: AnyTable, field: string, range: StoredRange) {
+  return table.where(field).between(range.lower, range.upper, !range.lowerOpen, !range.upperOpen)
+}
+
+interface Plan {
+  rows(start: number, end: number): Promise<QueryRow[]>
+  count(): Promise<number>
+}
+
+/** Every row, in primary key order, read in large chunks (one request each). */
+async function readAll(table: AnyTable, idField: string): Promise<QueryRow[]> {
+  const rows: QueryRow[] = []
+  let last: IndexableType | undefined
+  for (;;) {
+    const from = last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
+    const chunk = await from.limit(READ_CHUNK * 5).toArray()
+    for (const row of chunk) rows.push(row)
+    if (chunk.length < READ_CHUNK * 5) return rows
+    last = chunk[chunk.length - 1]![idField] as IndexableType
+  }
+}
+
+function materialised(
+  table: AnyTable,
+  candidates: QueryRow[],
+  accept: RowPredicate | null,
+  compare: (a: QueryRow, b: QueryRow) => number,
+  idField: string
+): Plan {
+  // Only the keys are kept: a page is read again by key, so memory holds ids, not rows.
+  const rows = accept ? candidates.filter(accept) : candidates
+  rows.sort(compare)
+  const ordered = rows.map((row) => row[idField] as IndexableType)
+  return {
+    count: () => Promise.resolve(ordered.length),
+    rows: (start, end) => readByKeys(table, ordered.slice(start, end))
+  }
+}
+
+/** Pages through an index walk, remembering where each page ended. */
+class WalkPlan implements Plan {
+  private readonly positions = new Map<number, WalkPosition>([[0, START]])
+  private end: number | null = null
+
+  constructor(
+    private readonly order: WalkOrder,
+    private readonly accept: RowPredicate | null,
+    readonly count: () => Promise<number>
+  ) {}
+
+  async rows(start: number, end: number): Promise<QueryRow[]> {
+    if (this.end !== null && start >= this.end) return []
+    let from = 0
+    for (const row of this.positions.keys()) if (row <= start && row > from) from = row
+    let index = from
+    const out: QueryRow[] = []
+    const reached = await walk(this.order, this.positions.get(from)!, this.accept, (row, next) => {
+      index += 1
+      if (index > start) out.push(row)
+      if (index % POSITION_EVERY === 0 || index === end) this.positions.set(index, next)
+      return index < end
+    })
+    if (reached === null) this.end = index
+    return out
+  }
+}
