@@ -53,7 +53,8 @@ afterAll(async () => {
 
 const all = CUSTOMERS.toLocaleString('en-US')
 
-type TimerWindow = Window & Record<'realTimers' | 'fakeTimers', [unknown, unknown]>
+/** The window's timer functions, looked up by name (the fake clock and the real ones swap). */
+type TimerWindow = Record<string, unknown> & Record<'realTimers' | 'fakeTimers', [unknown, unknown]>
 
 /**
  * Runs axe with the page's real timers (axe waits on setTimeout) while the fake clock stays
@@ -63,7 +64,7 @@ async function auditWithRealTimers(where: string): Promise<void> {
   const swap = (from: 'realTimers' | 'fakeTimers', to: 'realTimers' | 'fakeTimers') =>
     app.page.evaluate(
       ([f, t]) => {
-        const w = window as unknown as TimerWindow & Record<string, unknown>
+        const w = window as unknown as TimerWindow
         w[t] = [w['setTimeout'], w['clearTimeout']]
         ;[w['setTimeout'], w['clearTimeout']] = w[f]
       },

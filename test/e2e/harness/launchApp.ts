@@ -125,15 +125,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     string,
     (event: InvokeEventLike, request: unknown) => Promise<unknown>
   >()
-  const server = await serveStatic(join(rendererIndex, '..'), {
-    path: INVOKE_PATH,
-    handle: async (body, pageUrl) => {
-      const { channel, payload } = body as { channel: string; payload: unknown }
-      const handler = ipcHandlers.get(channel)
-      if (!handler) throw new Error(`No handler registered for ${channel}`)
-      return handler({ senderFrame: { url: pageUrl } }, payload === null ? undefined : payload)
-    }
-  }, options.port)
+  const server = await serveStatic(
+    join(rendererIndex, '..'),
+    {
+      path: INVOKE_PATH,
+      handle: async (body, pageUrl) => {
+        const { channel, payload } = body as { channel: string; payload: unknown }
+        const handler = ipcHandlers.get(channel)
+        if (!handler) throw new Error(`No handler registered for ${channel}`)
+        return handler({ senderFrame: { url: pageUrl } }, payload === null ? undefined : payload)
+      }
+    },
+    options.port
+  )
   const appUrl = `${server.url}/index.html`
 
   const ownsProfile = options.userDataDir === undefined

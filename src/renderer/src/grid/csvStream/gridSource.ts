@@ -35,3 +35,16 @@ export function gridCsvSource<Row>(api: GridApi<Row>): CsvSource<Row> {
     chunks: (size) => chunksByIndex(rows.length, (i) => rows[i], size)
   }
 }
+
+/**
+ * The source of a grid whose rows are not all in memory (AG Grid's infinite model): the grid's
+ * displayed columns, `total` rows (its "N" count) and chunks read from the cache for the query
+ * it shows — e.g. `(size) => readQueryChunks(cache, table, query, size, columns, idField)`.
+ */
+export function chunkedCsvSource<Row>(
+  api: GridApi<Row>,
+  total: number,
+  chunks: (size: number) => AsyncIterable<readonly Row[]>
+): CsvSource<Row> {
+  return { columns: gridCsvColumns(api), total, chunks }
+}
