@@ -116,7 +116,9 @@ async function runRaw(
 export async function runApplyBench(
   resource: SyncResource,
   records: BenchRecord[],
-  rounds: number = APPLY_VARIANTS.length
+  rounds: number = APPLY_VARIANTS.length,
+  /** The variants to run (all by default; a large run may keep only the ones it reports). */
+  variants: readonly ApplyVariant[] = APPLY_VARIANTS
 ): Promise<ApplyBenchResult> {
   const perCommit = resolveSyncOptions().pagesAhead
   const run = (variant: ApplyVariant, dbName: string) => {
@@ -131,7 +133,7 @@ export async function runApplyBench(
         return runRaw(dbName, resource, records, Math.max(1, records.length))
     }
   }
-  const order = interleavedOrder(APPLY_VARIANTS, rounds)
+  const order = interleavedOrder(variants, rounds)
   const samples = Object.fromEntries(APPLY_VARIANTS.map((v) => [v, [] as number[]])) as Record<
     ApplyVariant,
     number[]

@@ -56,6 +56,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number }
   /** Reuse a browser profile (IndexedDB survives "restarts"); default: a fresh temp profile. */
   userDataDir?: string
+  /**
+   * Serve the renderer on this port: with a reused `userDataDir`, the same origin finds the same
+   * IndexedDB again (a prefilled cache survives a relaunch). Default: any free port.
+   */
+  port?: number
   /** Emulate the machine having no network from the start. */
   offline?: boolean
   /** Main's data folder (workspaces.json, …); default: a fresh temp folder. */
@@ -130,15 +135,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     string,
     (event: InvokeEventLike, request: unknown) => Promise<unknown>
   >()
-  const server = await serveStatic(join(rendererIndex, '..'), {
-    path: INVOKE_PATH,
-    handle: async (body, pageUrl) => {
-      const { channel, payload } = body as { channel: string; payload: unknown }
-      const handler = ipcHandlers.get(channel)
-      if (!handler) throw new Error(`No handler registered for ${channel}`)
-      return handler({ senderFrame: { url: pageUrl } }, payload === null ? undefined : payload)
-    }
-  })
+  const server = await serveStatic(
+    join(rendererIndex, '..'),
+    {
+      path: INVOKE_PATH,
+      handle: async (body, pageUrl) => {
+        const { channel, payload } = body as { channel: string; payload: unknown }
+        const handler = ipcHandlers.get(channel)
+        if (!handler) throw new Error(`No handler registered for ${channel}`)
+        return handler({ senderFrame: { url: pageUrl } }, payload === null ? undefined : payload)
+      }
+    },
+    options.port
+  )
   const appUrl = `${server.url}/index.html`
 
   const ownsProfile = options.userDataDir === undefined

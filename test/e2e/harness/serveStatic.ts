@@ -73,7 +73,12 @@ function attachSocketEndpoint(
   return sockets
 }
 
-export async function serveStatic(root: string, endpoint?: JsonEndpoint): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  endpoint?: JsonEndpoint,
+  /** A fixed port (the origin, and so its IndexedDB, is then the same on every launch); default: any free one. */
+  port = 0
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
@@ -94,9 +99,8 @@ export async function serveStatic(root: string, endpoint?: JsonEndpoint): Promis
       }
     })()
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const sockets = endpoint ? attachSocketEndpoint(server, url, endpoint) : null
   return {
     url,
