@@ -289,11 +289,40 @@ export function summarizePipeline(
 
   const meanLikelihood = (s: { likelihoodSum: number; likelihoodCount: number }): number =>
     s.likelihoodCount === 0 ? Infinity : s.likelihoodSum / s.likelihoodCount
-  const byStage = [...stages.values()]
+  return finishPipeline({
+    currency,
+    stages: [...stages.values()].map((stage) => ({
+      ...stage,
+      meanLikelihood: meanLikelihood(stage)
+    })),
+    categories,
+    others,
+    openCount,
+    openCents
+  })
+}
+
+export interface PipelineTotals {
+  currency: string
+  /** Open deals per stage, each with its mean win likelihood (Infinity when none is known). */
+  stages: readonly (StageTotal & { meanLikelihood: number })[]
+  categories: ReadonlyMap<string, { count: number; amountCents: number }>
+  others: ReadonlyMap<string, { count: number; amountCents: number }>
+  openCount: number
+  openCents: number
+}
+
+/**
+ * Orders and weighs totals however they were summed (a scan of every deal, or the precomputed
+ * buckets in aggregateSummary.ts): stages by pipeline then likelihood, categories in forecast
+ * order, the weighted pipeline rounded once.
+ */
+export function finishPipeline(totals: PipelineTotals): PipelineSummary {
+  const byStage = [...totals.stages]
     .sort(
       (a, b) =>
         a.pipeline.localeCompare(b.pipeline) ||
-        meanLikelihood(a) - meanLikelihood(b) ||
+        a.meanLikelihood - b.meanLikelihood ||
         a.stage.localeCompare(b.stage)
     )
     .map(({ pipeline, stage, count, amountCents }) => ({ pipeline, stage, count, amountCents }))
@@ -304,7 +333,7 @@ export function summarizePipeline(
     return index === -1 ? categoryOrder.length : index
   }
   let weightedNumerator = 0n
-  const byCategory = [...categories]
+  const byCategory: CategoryTotal[] = [...totals.categories]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([category, total]) => {
       const weightPercent = FORECAST_WEIGHTS[category] ?? 0
@@ -321,13 +350,13 @@ export function summarizePipeline(
   const weightedCents = divideRounded(weightedNumerator, 100n)
 
   return {
-    currency,
+    currency: totals.currency,
     byStage,
     byCategory,
-    openCount,
-    openCents,
+    openCount: totals.openCount,
+    openCents: totals.openCents,
     weightedCents,
-    otherCurrencies: [...others]
+    otherCurrencies: [...totals.others]
       .map(([code, total]) => ({ currency: code, ...total }))
       .sort((a, b) => a.currency.localeCompare(b.currency))
   }

@@ -6,10 +6,8 @@
 import type { CustomerBucket, DealBucket, MovementBucket } from '../../cache/aggregates/buckets'
 import {
   DEFAULT_CURRENCY,
-  FORECAST_WEIGHTS,
+  finishPipeline,
   movementsByMonth,
-  weightCents,
-  type CategoryTotal,
   type CustomerSummary,
   type DashboardSummary,
   type MonthlyMovement,
@@ -68,14 +66,6 @@ export function movementsFromBuckets(buckets: readonly MovementBucket[]): Monthl
   return movementsByMonth(buckets.filter((bucket) => bucket.month !== ''))
 }
 
-function divideRounded(numerator: bigint, denominator: bigint): number {
-  const whole = numerator / denominator
-  const rest = numerator % denominator
-  if (rest * 2n >= denominator) return Number(whole + 1n)
-  if (rest * 2n <= -denominator) return Number(whole - 1n)
-  return Number(whole)
-}
-
 export function pipelineFromBuckets(
   buckets: readonly DealBucket[],
   currency: string
@@ -120,46 +110,17 @@ export function pipelineFromBuckets(
 
   const meanLikelihood = (s: Stage): number =>
     s.likelihoodCount === 0 ? Infinity : s.likelihoodMilli / (s.likelihoodCount * 1000)
-  const byStage = [...stages.values()]
-    .sort(
-      (a, b) =>
-        a.pipeline.localeCompare(b.pipeline) ||
-        meanLikelihood(a) - meanLikelihood(b) ||
-        a.stage.localeCompare(b.stage)
-    )
-    .map(({ pipeline, stage, count, amountCents }) => ({ pipeline, stage, count, amountCents }))
-
-  const categoryOrder = Object.keys(FORECAST_WEIGHTS)
-  const rank = (category: string): number => {
-    const index = categoryOrder.indexOf(category)
-    return index === -1 ? categoryOrder.length : index
-  }
-  let weightedNumerator = 0n
-  const byCategory: CategoryTotal[] = [...categories]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([category, total]) => {
-      const weightPercent = FORECAST_WEIGHTS[category] ?? 0
-      weightedNumerator += BigInt(total.amountCents) * BigInt(weightPercent)
-      return {
-        category,
-        count: total.count,
-        amountCents: total.amountCents,
-        weightPercent,
-        weightedCents: weightCents(total.amountCents, weightPercent)
-      }
-    })
-
-  return {
+  return finishPipeline({
     currency,
-    byStage,
-    byCategory,
+    stages: [...stages.values()].map((stage) => ({
+      ...stage,
+      meanLikelihood: meanLikelihood(stage)
+    })),
+    categories,
+    others,
     openCount,
-    openCents,
-    weightedCents: divideRounded(weightedNumerator, 100n),
-    otherCurrencies: [...others]
-      .map(([code, total]) => ({ currency: code, ...total }))
-      .sort((a, b) => a.currency.localeCompare(b.currency))
-  }
+    openCents
+  })
 }
 
 export function summarizeBuckets(buckets: AggregateBuckets): DashboardSummary {

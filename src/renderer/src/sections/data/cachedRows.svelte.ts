@@ -5,6 +5,8 @@
  * Each re-read first counts the table and picks the row model (grid/query/rowModel.ts): below
  * the threshold the rows are read whole (AG Grid's client-side model); from it on nothing is
  * read here: the grid pages through the query layer, and `revision` tells it the data changed.
+ * Once a cache's table is paged it stays paged: counting a million rows walks the whole index
+ * (about a second in Chromium), too much to repeat on every throttled re-read during a sync.
  */
 import type { WorkspaceCache } from '../../cache'
 import { onCacheChange } from '../../app/cacheChanges.svelte'
@@ -20,6 +22,8 @@ export class CachedRows<Row> {
   model = $state<RowModel | null>(null)
   /** Bumped on every re-read, so a paging grid reloads its blocks. */
   revision = $state(0)
+  /** The cache whose table was found large enough to page (see the header). */
+  private pagedCache: WorkspaceCache | null = null
 
   constructor(
     read: (cache: WorkspaceCache) => Promise<Row[]>,
@@ -58,7 +62,12 @@ export class CachedRows<Row> {
     read: (cache: WorkspaceCache) => Promise<Row[]>,
     table: string | undefined
   ): Promise<{ model: RowModel; rows: Row[] }> {
+    if (this.pagedCache === cache) return { model: 'infinite', rows: [] }
     const model = table ? chooseRowModel(await cache.table(table).count()) : 'clientSide'
-    return { model, rows: model === 'infinite' ? [] : await read(cache) }
+    if (model === 'infinite') {
+      this.pagedCache = cache
+      return { model, rows: [] }
+    }
+    return { model, rows: await read(cache) }
   }
 }
