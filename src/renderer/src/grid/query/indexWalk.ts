@@ -1,23 +1,28 @@
 /**
  * Walks a table in the defined order (keyOrder.ts) a chunk at a time, resuming from a saved
- * position instead of an offset: after a chunk ending on value v, the next one is "rows equal
- * to v after the ties already seen" (a short native advance) then "rows above v". Rows whose
- * sort value is not a key are missing from the index: they form a segment of their own, walked
- * by primary key and only when the index count says some exist.
+ * position instead of an offset: after a chunk ending on the row (v, pk), the next one is "rows
+ * equal to v after pk" then "rows above v". IndexedDB orders an index's equal keys by primary
+ * key, so the first part is one native jump (continuePrimaryKey, tiesAfter.ts) however many
+ * ties came before: paging deep into a low-cardinality sort (a million customers by country)
+ * costs the same as paging near the top. Rows whose sort value is not a key are missing from
+ * the index: they form a segment of their own, walked by primary key and only when the index
+ * count says some exist.
  */
 import type { Collection, IndexableType, Table } from 'dexie'
-import { compareValues, isKey } from './keyOrder'
+import { isKey } from './keyOrder'
+import { tiesAfter } from './tiesAfter'
 import type { QueryRow } from './types'
 
-/** Where a walk stands: before the rest of `segment`, after `ties` rows equal to `value`. */
+/** Where a walk stands: before the rest of `segment`, just after the row (`value`, `key`). */
 export interface WalkPosition {
   segment: number
   value: IndexableType | undefined
-  ties: number
+  /** Primary key of the last row read: where the ties of `value` resume. */
+  key: IndexableType | undefined
   blanksSeen: number
 }
 
-export const START: WalkPosition = { segment: 0, value: undefined, ties: 0, blanksSeen: 0 }
+export const START: WalkPosition = { segment: 0, value: undefined, key: undefined, blanksSeen: 0 }
 
 interface Segment {
   /** Index walked: the sort field, or ':id' (primary key). */
@@ -32,6 +37,7 @@ export interface WalkOrder {
   segments: Segment[]
   /** The value a position tracks (the index's, or the primary key). */
   valueOf: (row: QueryRow, segment: Segment) => unknown
+  keyOf: (row: QueryRow) => IndexableType
 }
 
 /** The segments of a sort on `field` (null: primary key order). */
@@ -44,8 +50,9 @@ export async function walkOrder(
   const reverse = dir === 'desc'
   const valueOf = (row: QueryRow, segment: Segment): unknown =>
     segment.blanksOf || segment.index === ':id' ? row[idField] : row[segment.index]
+  const keyOf = (row: QueryRow): IndexableType => row[idField] as IndexableType
   if (field === null || field === idField) {
-    return { table, segments: [{ index: ':id', reverse }], valueOf }
+    return { table, segments: [{ index: ':id', reverse }], valueOf, keyOf }
   }
   const [all, indexed] = await Promise.all([table.count(), table.orderBy(field).count()])
   const segments: Segment[] = [{ index: field, reverse }]
@@ -54,7 +61,7 @@ export async function walkOrder(
     if (reverse) segments.push(blanks)
     else segments.unshift(blanks)
   }
-  return { table, segments, valueOf }
+  return { table, segments, valueOf, keyOf }
 }
 
 function after(order: WalkOrder, segment: Segment, value: IndexableType): Collection<QueryRow> {
@@ -73,9 +80,8 @@ async function readChunk(
     return (segment.reverse ? all.reverse() : all).limit(size).toArray()
   }
   let ties: QueryRow[] = []
-  if (segment.index !== ':id') {
-    const equal = order.table.where(segment.index).equals(at.value)
-    ties = await (segment.reverse ? equal.reverse() : equal).offset(at.ties).limit(size).toArray()
+  if (segment.index !== ':id' && at.key !== undefined) {
+    ties = await tiesAfter(order.table, segment.index, segment.reverse, at.value, at.key, size)
     if (ties.length === size) return ties
   }
   const rest = await after(order, segment, at.value)
@@ -113,17 +119,12 @@ export async function walk(
     const rows = await readChunk(order, segment, at, chunkSize)
     for (const row of rows) {
       const value = order.valueOf(row, segment) as IndexableType
-      const same = at.value !== undefined && compareValues(value, at.value) === 0
+      const key = order.keyOf(row)
       if (blanks && isKey(row[blanks.field])) {
-        at = { ...at, value, ties: same ? at.ties + 1 : 1 }
+        at = { ...at, value, key }
         continue
       }
-      at = {
-        segment: at.segment,
-        value,
-        ties: same ? at.ties + 1 : 1,
-        blanksSeen: at.blanksSeen + (blanks ? 1 : 0)
-      }
+      at = { segment: at.segment, value, key, blanksSeen: at.blanksSeen + (blanks ? 1 : 0) }
       if (accept && !accept(row)) continue
       if (!visit(row, at)) return at
     }
