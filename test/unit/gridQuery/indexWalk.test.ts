@@ -8,6 +8,7 @@ import type { IndexableType, Table } from 'dexie'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openWorkspaceCache, type WorkspaceCache } from '../../../src/renderer/src/cache'
 import {
+  positionAt,
   START,
   walk,
   walkOrder,
@@ -106,5 +107,30 @@ describe.each(['asc', 'desc'] as const)('index walk %s', (dir) => {
     await table.put({ uuid: behind, name: 'New', status, _gen: 1 })
     const rest = await take(dir, first.at!)
     expect(rest.keys).toEqual(before.slice(250))
+  })
+})
+
+describe.each(['asc', 'desc'] as const)('skipping to a rank %s', (dir) => {
+  test('reads the same rows from there as walking to it, blanks included', async () => {
+    await reset()
+    // Blank statuses: a segment of their own (first ascending, last descending).
+    await table.bulkPut(
+      Array.from({ length: 30 }, (_, i) => ({ uuid: `cus_blank_${i}`, name: 'Blank', _gen: 1 }))
+    )
+    const all = (await take(dir, START)).keys
+    expect(all).toHaveLength(ROWS + 30)
+    const order = await walkOrder(table, 'uuid', 'status', dir)
+    const blanksAt = dir === 'asc' ? [0, 30] : [ROWS, ROWS + 30]
+    for (const rank of [0, 29, 30, 31, 599, 600, 601, 1_000, ROWS - 1, ROWS + 29]) {
+      const at = await positionAt(order, rank)
+      if (rank >= blanksAt[0]! && rank < blanksAt[1]!) {
+        // Inside the blanks: no native skip (the caller walks).
+        expect(at, `rank ${rank}`).toBeNull()
+        continue
+      }
+      const rest = await take(dir, at!)
+      expect(rest.keys, `rank ${rank}`).toEqual(all.slice(rank + 1))
+    }
+    expect(await positionAt(order, ROWS + 30)).toBeNull()
   })
 })

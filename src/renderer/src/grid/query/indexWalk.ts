@@ -64,6 +64,30 @@ export async function walkOrder(
   return { table, segments, valueOf, keyOf }
 }
 
+/**
+ * The position just after the row at 0-based `rank` of an unfiltered walk, found by a native
+ * skip (`offset`: IndexedDB's cursor.advance, which steps over index entries without reading
+ * their rows) instead of reading every row before it: a scrollbar dragged to the middle of a
+ * million rows reads one row to get there. Null when `rank` falls in a segment of blanks (a
+ * filtered primary-key walk, which cannot skip natively: the caller walks) or past the end.
+ */
+export async function positionAt(order: WalkOrder, rank: number): Promise<WalkPosition | null> {
+  let left = rank
+  for (const [index, segment] of order.segments.entries()) {
+    if (segment.blanksOf) {
+      if (left < segment.blanksOf.count) return null
+      left -= segment.blanksOf.count
+      continue
+    }
+    const all = order.table.orderBy(segment.index)
+    const [row] = await (segment.reverse ? all.reverse() : all).offset(left).limit(1).toArray()
+    if (!row) return null
+    const value = order.valueOf(row, segment) as IndexableType
+    return { segment: index, value, key: order.keyOf(row), blanksSeen: 0 }
+  }
+  return null
+}
+
 function after(order: WalkOrder, segment: Segment, value: IndexableType): Collection<QueryRow> {
   const where = order.table.where(segment.index)
   return segment.reverse ? where.below(value).reverse() : where.above(value)

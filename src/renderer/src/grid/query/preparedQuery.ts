@@ -9,7 +9,8 @@
  * - Otherwise the sort column's index (primary key when unsorted) drives: rows are walked in
  *   order, every predicate applied as a cursor filter. Filters that keep that many rows keep
  *   them densely, so a page needs few reads. The position after each page is remembered, so the
- *   next page resumes there (`above(lastKey)`), not at an offset.
+ *   next page resumes there (`above(lastKey)`), not at an offset. With nothing to filter, a page
+ *   far from every remembered position (a dragged scrollbar) is reached by a native skip.
  * - A sort on a column without an index, or on several columns, reads the matching rows and
  *   sorts them in memory (a scan: the one slow path, for columns people rarely sort on).
  *
@@ -19,7 +20,7 @@
  */
 import type { IndexableType, Table } from 'dexie'
 import { rowComparator, type SortField } from './keyOrder'
-import { walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
+import { positionAt, walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
 import { storedRange, type StoredRange } from './numberRange'
 import { allOf, filterPredicates, searchPredicate, type RowPredicate } from './predicates'
 import { searchWords, WORDS_FIELD } from './tokens'
@@ -31,6 +32,8 @@ const READ_CHUNK = 2_000
 const COUNT_SOURCE_LIMIT = 200_000
 /** Remember a walk position at least every this many rows, for later jumps. */
 const POSITION_EVERY = 100
+/** An unfiltered page further than this past the nearest remembered position is skipped to. */
+const SKIP_AFTER = 2_000
 
 type AnyTable = Table<QueryRow, IndexableType>
 
@@ -270,6 +273,14 @@ class WalkPlan implements Plan {
     if (this.end !== null && start >= this.end) return []
     let from = 0
     for (const row of this.positions.keys()) if (row <= start && row > from) from = row
+    if (this.accept === null && start - from > SKIP_AFTER) {
+      // Nothing to filter, so rank is position: skip natively rather than read every row.
+      const skipped = await positionAt(this.order, start - 1)
+      if (skipped) {
+        this.positions.set(start, skipped)
+        from = start
+      }
+    }
     let index = from
     const out: QueryRow[] = []
     const reached = await walk(this.order, this.positions.get(from)!, this.accept, (row, next) => {
