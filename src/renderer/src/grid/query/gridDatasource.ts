@@ -34,12 +34,22 @@ export class GridQuerySource implements IDatasource {
   private prepared: PreparedQuery | null = null
   private preparedKey = ''
   private lastQuery: GridQuery | null = null
+  private rowCountListener: ((count: number) => void) | null = null
 
   constructor(private readonly options: GridQuerySourceOptions) {}
 
   /** The query the grid shows now (for exports): its sort, filters and search. */
   get query(): GridQuery | null {
     return this.lastQuery
+  }
+
+  /**
+   * The grid to tell the filtered count once known (DataGrid: `api.setRowCount(n, true)`).
+   * Without it the infinite model only knows the rows loaded so far: its scrollbar spans those
+   * (a dragged thumb cannot reach the middle of a million rows) and Ctrl+End stops at them.
+   */
+  setRowCountListener(listener: ((count: number) => void) | null): void {
+    this.rowCountListener = listener
   }
 
   /** Sets the quick search; the caller then asks the grid to reload its blocks. */
@@ -97,7 +107,10 @@ export class GridQuerySource implements IDatasource {
       const immediate = prepared.knownCount()
       if (this.prepared === prepared) this.options.onCounts(immediate, total)
       const shown = await prepared.count()
-      if (this.prepared === prepared) this.options.onCounts(shown, total)
+      if (this.prepared === prepared) {
+        this.options.onCounts(shown, total)
+        this.rowCountListener?.(shown)
+      }
     } catch {
       // A closed cache (workspace switched): the next grid reports its own counts.
     }
