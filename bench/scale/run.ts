@@ -30,6 +30,7 @@ import { join, resolve } from 'node:path'
 import { createDemoRuntime } from '../../src/main/features/workspaces/demoRuntime'
 import { launchApp } from '../../test/e2e/harness/launchApp'
 import { cachedCounts, prefillCache } from '../../test/e2e/harness/prefill'
+import type { PrefillReport } from '../../test/e2e/harness/prefillPage'
 import { bundleForBrowser } from '../sync/bundleForBrowser'
 import type * as Helper from './pageHelper'
 import { atLeast, atMost, median, round, worst, type Target } from '../stats'
@@ -367,6 +368,25 @@ log(
 )
 await app.close()
 
+function writerTrend(report: PrefillReport) {
+  const steps = report.progress.map((p, i) => {
+    const before = report.progress[i - 1] ?? { rows: 0, ms: 0 }
+    return {
+      rows: p.rows,
+      rowsPerSec: round(((p.rows - before.rows) / Math.max(1, p.ms - before.ms)) * 1000, 0),
+      heapMB: p.heapBytes === null ? null : round(p.heapBytes / 1e6, 1)
+    }
+  })
+  const heaps = steps.flatMap((s) => (s.heapMB === null ? [] : [s.heapMB]))
+  return {
+    resource: report.resource,
+    rowsPerSec: round((report.rows / report.ms) * 1000, 0),
+    lastStepRowsPerSec: steps.at(-1)?.rowsPerSec ?? null,
+    heapMB: heaps.length > 0 ? { min: Math.min(...heaps), max: Math.max(...heaps) } : null,
+    steps
+  }
+}
+
 // ---- result -----------------------------------------------------------------------------------
 const present = (values: (number | null)[]): number[] =>
   values.filter((v): v is number => v !== null)
@@ -405,6 +425,12 @@ const result = {
     quick: QUICK,
     /** Empty when an earlier run's prefilled profile was reused (same seed and counts). */
     prefill: prefill.map((r) => ({ ...r, ms: round(r.ms, 0) })),
+    /**
+     * The prefill is the sync's write path (commitPages, 10,000 rows per transaction) with no
+     * network: its rows per second over each 100,000 (the last: writing into a table that
+     * already holds 900,000) and the page's heap while it runs.
+     */
+    writer: prefill.map((r) => writerTrend(r)),
     prefillReused: reused,
     /** Reload → every customer counted in the grid (the client-side model reads the whole table). */
     initialLoadMs: round(initialLoadMs, 0),

@@ -30,6 +30,17 @@ export interface PrefillReport {
   resource: SyncResource
   rows: number
   ms: number
+  /**
+   * Every 100,000 rows: rows written so far, ms since the start, the page's JS heap in use
+   * (Chromium's performance.memory; null elsewhere). How the sync's writer keeps up as the
+   * table grows, and whether its memory stays flat through a pass.
+   */
+  progress: { rows: number; ms: number; heapBytes: number | null }[]
+}
+
+function heapInUse(): number | null {
+  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory
+  return memory ? memory.usedJSHeapSize : null
 }
 
 /** Plans first (small), then the tables the others refer to before the ones that refer. */
@@ -79,6 +90,7 @@ async function prefillResource(
   let next = 0
   let pageNo = 0
   let reported = 0
+  const progress: PrefillReport['progress'] = []
   while (next < total) {
     const pages: { page: ListPage<SyncRecord>; nextCursor: string | null }[] = []
     for (let p = 0; p < perCommit && next < total; p++) {
@@ -98,11 +110,17 @@ async function prefillResource(
     cursor = pages[pages.length - 1]!.nextCursor
     if (next - reported >= 100_000 || next === total) {
       reported = next
+      progress.push({
+        rows: next,
+        ms: Math.round(performance.now() - started),
+        heapBytes: heapInUse()
+      })
       console.log(`${PROGRESS_PREFIX} ${resource} ${next}/${total}`)
     }
   }
   await finishPass(db, resource, partition.generation, new Date().toISOString())
-  return { resource, rows: await db.records(resource).count(), ms: performance.now() - started }
+  const ms = performance.now() - started
+  return { resource, rows: await db.records(resource).count(), ms, progress }
 }
 
 /** Rows per table in a workspace's cache now (to reuse a profile prefilled by an earlier run). */
