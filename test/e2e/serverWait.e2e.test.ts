@@ -19,7 +19,11 @@ afterEach(async () => {
 })
 
 const hhmm = (ms: number): string =>
-  new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false })
+  new Date(ms).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  })
 
 describe('a server that asks for an hour’s pause', () => {
   it('shows the wait in the status bar, and Cancel stops the sync', async () => {

@@ -83,7 +83,9 @@ test.each([
     engine.onServerWait((wait) => waits.push(wait))
 
     expect((await engine.run()).outcome).toBe('complete')
-    expect(sim.stats.faults.status429).toBe(1)
+    // The faults are cleared when the first 429 comes back; a request the simulator had already
+    // answered by then (the first requests go out together) may have got one too.
+    expect(sim.stats.faults.status429).toBeGreaterThanOrEqual(1)
     const limited = customerRequests.find((r) => r.status === 429)
     const limitedAt = limited?.answeredAt as number
     // Requests already on the wire when the 429 came back are not the retry; the next one is.

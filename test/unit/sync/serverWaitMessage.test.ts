@@ -16,3 +16,10 @@ test('not capped: one time', () => {
     'ChartMogul asked us to wait until 10:01.'
   )
 })
+
+test('the default clock reads 00:05 five minutes after local midnight, not 24:05', () => {
+  // `hour12: false` alone picks the h24 cycle in en-US (ICU), so midnight read "24:05".
+  const midnight = new Date(2026, 2, 2, 0, 5).getTime()
+  const message = serverWaitMessage({ retryAt: midnight, requestedUntil: midnight + 3_600_000 })
+  expect(message).toMatch(/until 01:05; Revdesk will try again at 00:05\.$/)
+})

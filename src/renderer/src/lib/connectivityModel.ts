@@ -6,6 +6,7 @@
  */
 import type { RateLimitWait } from '../sync/serverWait'
 import { serverWaitMessage } from '../shell/serverWaitMessage'
+import { formatHourMinute, type TimeFormat } from './hourMinute'
 
 /** What the last attempt (sync page or push) learnt about the provider's server. */
 export type ServerReach = 'unknown' | 'reachable' | 'unreachable'
@@ -33,16 +34,6 @@ export function connectivityState(input: ConnectivityInput): ConnectivityState {
   if (input.reach === 'unreachable') return { kind: 'unreachable', retryAt: input.nextAttemptAt }
   return { kind: 'online' }
 }
-
-const hourMinute = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false
-})
-
-/** Local time as "06:30": how every "next try" reads. */
-export type TimeFormat = (ms: number) => string
-export const formatHourMinute: TimeFormat = (ms) => hourMinute.format(ms)
 
 /**
  * The status bar's one sentence about the connection. Never "Online" unless the provider is

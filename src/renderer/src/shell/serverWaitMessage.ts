@@ -1,10 +1,5 @@
+import { formatHourMinute } from '../lib/hourMinute'
 import type { RateLimitWait } from '../sync'
-
-const hourMinute = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false
-})
 
 /**
  * What the status bar says while a sync waits for ChartMogul. Revdesk waits at most a minute
@@ -13,7 +8,7 @@ const hourMinute = new Intl.DateTimeFormat(undefined, {
  */
 export function serverWaitMessage(
   wait: RateLimitWait,
-  format: (ms: number) => string = (ms) => hourMinute.format(ms),
+  format: (ms: number) => string = formatHourMinute,
   provider = 'ChartMogul'
 ): string {
   const retryAt = format(wait.retryAt)
