@@ -10,6 +10,7 @@
  */
 import type { Collection, IndexableType, Table } from 'dexie'
 import { isKey } from './keyOrder'
+import type { StoredRange } from './numberRange'
 import { tiesAfter } from './tiesAfter'
 import type { QueryRow } from './types'
 
@@ -28,8 +29,10 @@ interface Segment {
   /** Index walked: the sort field, or ':id' (primary key). */
   index: string
   reverse: boolean
+  /** Only this range of the index (a number filter on the sort field itself). */
+  range?: StoredRange
   /** Only rows whose `field` is blank (a primary-key walk), stopping after `count` of them. */
-  blanksOf?: { field: string; count: number }
+  blanksOf?: { field: string; count: () => Promise<number> }
 }
 
 export interface WalkOrder {
@@ -40,12 +43,18 @@ export interface WalkOrder {
   keyOf: (row: QueryRow) => IndexableType
 }
 
-/** The segments of a sort on `field` (null: primary key order). */
+/**
+ * The segments of a sort on `field` (null: primary key order). With `range` (a number filter on
+ * `field` itself) the walk covers only that stretch of the index: "MRR below 1,000, highest
+ * first" starts at 999.99 rather than reading past every larger MRR. Rows with a blank `field`
+ * never pass such a filter, so there is no segment of blanks then.
+ */
 export async function walkOrder(
   table: Table<QueryRow, IndexableType>,
   idField: string,
   field: string | null,
-  dir: 'asc' | 'desc'
+  dir: 'asc' | 'desc',
+  range?: StoredRange
 ): Promise<WalkOrder> {
   const reverse = dir === 'desc'
   const valueOf = (row: QueryRow, segment: Segment): unknown =>
@@ -54,12 +63,23 @@ export async function walkOrder(
   if (field === null || field === idField) {
     return { table, segments: [{ index: ':id', reverse }], valueOf, keyOf }
   }
-  const [all, indexed] = await Promise.all([table.count(), table.orderBy(field).count()])
+  if (range) return { table, segments: [{ index: field, reverse, range }], valueOf, keyOf }
+  // How many rows have a blank `field` (missing from its index). Chromium counts an index by
+  // walking it with a lookup per entry (~30 s for a million), so a descending walk, whose blanks
+  // come last, starts at once and counts them in the background; an ascending one, whose
+  // blanks come first, has to know before its first row.
+  let blankCount: Promise<number> | null = null
+  const count = (): Promise<number> =>
+    (blankCount ??= Promise.all([table.count(), table.orderBy(field).count()]).then(
+      ([all, indexed]) => all - indexed
+    ))
   const segments: Segment[] = [{ index: field, reverse }]
-  if (all > indexed) {
-    const blanks: Segment = { index: ':id', reverse, blanksOf: { field, count: all - indexed } }
-    if (reverse) segments.push(blanks)
-    else segments.unshift(blanks)
+  const blanks: Segment = { index: ':id', reverse, blanksOf: { field, count } }
+  if (reverse) {
+    void count().catch(() => undefined)
+    segments.push(blanks)
+  } else if ((await count()) > 0) {
+    segments.unshift(blanks)
   }
   return { table, segments, valueOf, keyOf }
 }
@@ -75,12 +95,12 @@ export async function positionAt(order: WalkOrder, rank: number): Promise<WalkPo
   let left = rank
   for (const [index, segment] of order.segments.entries()) {
     if (segment.blanksOf) {
-      if (left < segment.blanksOf.count) return null
-      left -= segment.blanksOf.count
+      const blanks = await segment.blanksOf.count()
+      if (left < blanks) return null
+      left -= blanks
       continue
     }
-    const all = order.table.orderBy(segment.index)
-    const [row] = await (segment.reverse ? all.reverse() : all).offset(left).limit(1).toArray()
+    const [row] = await whole(order, segment).offset(left).limit(1).toArray()
     if (!row) return null
     const value = order.valueOf(row, segment) as IndexableType
     return { segment: index, value, key: order.keyOf(row), blanksSeen: 0 }
@@ -88,9 +108,23 @@ export async function positionAt(order: WalkOrder, rank: number): Promise<WalkPo
   return null
 }
 
+/** The segment's rows in walk order. */
+function whole(order: WalkOrder, segment: Segment): Collection<QueryRow> {
+  const r = segment.range
+  const all = r
+    ? order.table.where(segment.index).between(r.lower, r.upper, !r.lowerOpen, !r.upperOpen)
+    : order.table.orderBy(segment.index)
+  return segment.reverse ? all.reverse() : all
+}
+
+/** The segment's rows after `value` (past its ties) in walk order. */
 function after(order: WalkOrder, segment: Segment, value: IndexableType): Collection<QueryRow> {
   const where = order.table.where(segment.index)
-  return segment.reverse ? where.below(value).reverse() : where.above(value)
+  const r = segment.range
+  if (!r) return segment.reverse ? where.below(value).reverse() : where.above(value)
+  return segment.reverse
+    ? where.between(r.lower, value, !r.lowerOpen, false).reverse()
+    : where.between(value, r.upper, false, !r.upperOpen)
 }
 
 async function readChunk(
@@ -99,10 +133,7 @@ async function readChunk(
   at: WalkPosition,
   size: number
 ): Promise<QueryRow[]> {
-  if (at.value === undefined) {
-    const all = order.table.orderBy(segment.index)
-    return (segment.reverse ? all.reverse() : all).limit(size).toArray()
-  }
+  if (at.value === undefined) return whole(order, segment).limit(size).toArray()
   let ties: QueryRow[] = []
   if (segment.index !== ':id' && at.key !== undefined) {
     ties = await tiesAfter(order.table, segment.index, segment.reverse, at.value, at.key, size)
@@ -136,7 +167,7 @@ export async function walk(
   while (at.segment < order.segments.length) {
     const segment = order.segments[at.segment]!
     const blanks = segment.blanksOf
-    if (blanks && at.blanksSeen >= blanks.count) {
+    if (blanks && at.blanksSeen >= (await blanks.count())) {
       at = { ...START, segment: at.segment + 1 }
       continue
     }

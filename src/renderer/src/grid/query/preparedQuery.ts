@@ -18,7 +18,8 @@
  * (or nothing), else counted by a pass in the background (`count()` resolves later; pages never
  * wait for it).
  */
-import type { IndexableType, Table } from 'dexie'
+import type { Collection, IndexableType, Table } from 'dexie'
+import { countRows } from '../../cache/aggregates'
 import { rowComparator, type SortField } from './keyOrder'
 import { positionAt, walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
 import { storedRange, type StoredRange } from './numberRange'
@@ -38,12 +39,35 @@ const SKIP_AFTER = 2_000
 type AnyTable = Table<QueryRow, IndexableType>
 
 interface Source {
-  /** Index entries (for a multiEntry index: at least the distinct rows). */
+  /**
+   * Index entries (for a multiEntry index: at least the distinct rows), counted only up to the
+   * materialise limit + 1: planning needs "small enough to sort in memory?" and "which is
+   * narrowest?", and Chromium counts an index range by walking it (seconds for most of a million
+   * rows), which must not stand between a keystroke and its first rows.
+   */
   size: number
+  /** Every entry, counted (once) when an exact count or the count pass needs it. */
+  count: () => Promise<number>
   /** Its rows, each once, read in one request (an index range's getAll). */
   rows: () => Promise<QueryRow[]>
   /** The whole query is this source: its row count is the answer. */
   exact: boolean
+}
+
+/** A source over `entries`: its size counted up to `cap` + 1 (a keys-only read), its count lazily. */
+async function sourceOf(
+  entries: Collection<QueryRow, IndexableType>,
+  cap: number,
+  rows: () => Promise<QueryRow[]>
+): Promise<Source> {
+  const size = (
+    await entries
+      .clone()
+      .limit(cap + 1)
+      .primaryKeys()
+  ).length
+  let counted: Promise<number> | null = size <= cap ? Promise.resolve(size) : null
+  return { size, count: () => (counted ??= entries.count()), rows, exact: false }
 }
 
 export interface QuerySetup {
@@ -80,7 +104,7 @@ export class PreparedQuery {
 
   /** Every row in the table (M of "N of M"). */
   total(): Promise<number> {
-    return this.setup.table.count()
+    return countRows(this.setup.table)
   }
 
   /** The filtered count, if already known (never waits). */
@@ -133,11 +157,11 @@ export class PreparedQuery {
     if (words.length > 0 && indexed.has(WORDS_FIELD)) {
       const word = [...words].sort((a, b) => b.length - a.length)[0]!
       const entries = table.where(WORDS_FIELD).startsWith(word)
-      sources.push({
-        size: await entries.count(),
-        rows: async () => distinct(await entries.toArray(), idField),
-        exact: false
-      })
+      sources.push(
+        await sourceOf(entries, this.limit(), async () =>
+          distinct(await entries.toArray(), idField)
+        )
+      )
     }
     const ranges = this.rangeSources(indexed)
     for (const range of ranges) sources.push(await range)
@@ -146,27 +170,47 @@ export class PreparedQuery {
 
     const narrowest = sources.sort((a, b) => a.size - b.size)[0]
     const compare = rowComparator(sort, idField)
-    const total = () => table.count()
+    const total = () => countRows(table)
 
-    if (narrowest && narrowest.size <= (this.setup.materialiseLimit ?? MATERIALISE_LIMIT)) {
+    if (narrowest && narrowest.size <= this.limit()) {
       const rows = await narrowest.rows()
       return materialised(table, rows, accept, compare, idField)
     }
     const single = sort.length <= 1
     const sortField = sort[0]?.field ?? null
     if (single && (sortField === null || indexed.has(sortField) || sortField === idField)) {
-      const order = await walkOrder(table, idField, sortField, sort[0]?.dir ?? 'asc')
+      const range = sortField === null ? null : this.rangeOn(sortField)
+      const order = await walkOrder(
+        table,
+        idField,
+        sortField,
+        sort[0]?.dir ?? 'asc',
+        range ?? undefined
+      )
       const count =
         predicates.length === 0
           ? total
           : narrowest?.exact
-            ? () => Promise.resolve(narrowest.size)
+            ? () => narrowest.count()
             : () => this.countPass(narrowest, accept)
       return new WalkPlan(order, accept, count)
     }
     // A sort no index answers: the matching rows, sorted in memory.
     const rows = narrowest ? await narrowest.rows() : await readAll(table, idField)
     return materialised(table, rows, accept, compare, idField)
+  }
+
+  /** The stored range a number filter on `field` keeps, if the query has one. */
+  private rangeOn(field: string): StoredRange | null {
+    for (const [colId, filter] of Object.entries(this.query.filters)) {
+      const column = this.setup.columns.find((c) => c.colId === colId)
+      if (column?.field === field) return storedRange(column, filter)
+    }
+    return null
+  }
+
+  private limit(): number {
+    return this.setup.materialiseLimit ?? MATERIALISE_LIMIT
   }
 
   private rangeSources(indexed: Set<string>): Promise<Source>[] {
@@ -177,7 +221,7 @@ export class PreparedQuery {
       const range = storedRange(column, filter)
       if (!range) return []
       const rows = rangeCollection(table, column.field, range)
-      return [rows.count().then((size) => ({ size, rows: () => rows.toArray(), exact: false }))]
+      return [sourceOf(rows, this.limit(), () => rows.toArray())]
     })
   }
 
@@ -189,7 +233,7 @@ export class PreparedQuery {
     const { table } = this.setup
     let count = 0
     // A source read whole only while small enough to hold; else the table, chunk by chunk.
-    if (source && source.size <= COUNT_SOURCE_LIMIT) {
+    if (source && (await source.count()) <= COUNT_SOURCE_LIMIT) {
       for (const row of await source.rows()) if (!accept || accept(row)) count += 1
       return count
     }
