@@ -79,7 +79,13 @@ export function bruteSort(rows: Row[], sort: readonly BruteSort[]): Row[] {
   const tie = sort[0]?.dir === 'desc' ? -1 : 1
   return [...rows].sort((a, b) => {
     for (const key of sort) {
-      const order = compareScalars(a[key.field], b[key.field])
+      // Blanks last in both directions.
+      const [x, y] = [a[key.field], b[key.field]]
+      if (blank(x) || blank(y)) {
+        if (blank(x) !== blank(y)) return blank(x) ? 1 : -1
+        continue
+      }
+      const order = compareScalars(x, y)
       if (order !== 0) return key.dir === 'desc' ? -order : order
     }
     return tie * (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0)

@@ -5,8 +5,9 @@
  * key, so the first part is one native jump (continuePrimaryKey, tiesAfter.ts) however many
  * ties came before: paging deep into a low-cardinality sort (a million customers by country)
  * costs the same as paging near the top. Rows whose sort value is not a key are missing from
- * the index: they form a segment of their own, walked by primary key and only when the index
- * count says some exist.
+ * the index: they come last (keyOrder.ts), found by walking the table by primary key — a read
+ * of every row, paid only by someone who scrolls past the last indexed row of a sort on a
+ * column with blanks. Nothing here counts an index: Chromium counts one by walking it.
  */
 import type { Collection, IndexableType, Table } from 'dexie'
 import { isKey } from './keyOrder'
@@ -20,10 +21,9 @@ export interface WalkPosition {
   value: IndexableType | undefined
   /** Primary key of the last row read: where the ties of `value` resume. */
   key: IndexableType | undefined
-  blanksSeen: number
 }
 
-export const START: WalkPosition = { segment: 0, value: undefined, key: undefined, blanksSeen: 0 }
+export const START: WalkPosition = { segment: 0, value: undefined, key: undefined }
 
 interface Segment {
   /** Index walked: the sort field, or ':id' (primary key). */
@@ -31,8 +31,8 @@ interface Segment {
   reverse: boolean
   /** Only this range of the index (a number filter on the sort field itself). */
   range?: StoredRange
-  /** Only rows whose `field` is blank (a primary-key walk), stopping after `count` of them. */
-  blanksOf?: { field: string; count: () => Promise<number> }
+  /** Only rows whose `field` is blank (a primary-key walk over the whole table). */
+  blanksOf?: { field: string }
 }
 
 export interface WalkOrder {
@@ -64,23 +64,9 @@ export async function walkOrder(
     return { table, segments: [{ index: ':id', reverse }], valueOf, keyOf }
   }
   if (range) return { table, segments: [{ index: field, reverse, range }], valueOf, keyOf }
-  // How many rows have a blank `field` (missing from its index). Chromium counts an index by
-  // walking it with a lookup per entry (~30 s for a million), so a descending walk, whose blanks
-  // come last, starts at once and counts them in the background; an ascending one, whose
-  // blanks come first, has to know before its first row.
-  let blankCount: Promise<number> | null = null
-  const count = (): Promise<number> =>
-    (blankCount ??= Promise.all([table.count(), table.orderBy(field).count()]).then(
-      ([all, indexed]) => all - indexed
-    ))
-  const segments: Segment[] = [{ index: field, reverse }]
-  const blanks: Segment = { index: ':id', reverse, blanksOf: { field, count } }
-  if (reverse) {
-    void count().catch(() => undefined)
-    segments.push(blanks)
-  } else if ((await count()) > 0) {
-    segments.unshift(blanks)
-  }
+  // Blanks (missing from the index) last, walked by primary key in the sort's direction.
+  const blanks: Segment = { index: ':id', reverse, blanksOf: { field } }
+  const segments: Segment[] = [{ index: field, reverse }, blanks]
   return { table, segments, valueOf, keyOf }
 }
 
@@ -88,24 +74,15 @@ export async function walkOrder(
  * The position just after the row at 0-based `rank` of an unfiltered walk, found by a native
  * skip (`offset`: IndexedDB's cursor.advance, which steps over index entries without reading
  * their rows) instead of reading every row before it: a scrollbar dragged to the middle of a
- * million rows reads one row to get there. Null when `rank` falls in a segment of blanks (a
- * filtered primary-key walk, which cannot skip natively: the caller walks) or past the end.
+ * million rows reads one row to get there. Null when `rank` is past the indexed rows.
  */
 export async function positionAt(order: WalkOrder, rank: number): Promise<WalkPosition | null> {
-  let left = rank
-  for (const [index, segment] of order.segments.entries()) {
-    if (segment.blanksOf) {
-      const blanks = await segment.blanksOf.count()
-      if (left < blanks) return null
-      left -= blanks
-      continue
-    }
-    const [row] = await whole(order, segment).offset(left).limit(1).toArray()
-    if (!row) return null
-    const value = order.valueOf(row, segment) as IndexableType
-    return { segment: index, value, key: order.keyOf(row), blanksSeen: 0 }
-  }
-  return null
+  // The first segment is the index (or the primary key); blanks, if any, follow it and cannot
+  // be skipped to (they are found by reading rows): past the index, the caller walks.
+  const segment = order.segments[0]!
+  const [row] = await whole(order, segment).offset(rank).limit(1).toArray()
+  if (!row) return null
+  return { segment: 0, value: order.valueOf(row, segment) as IndexableType, key: order.keyOf(row) }
 }
 
 /** The segment's rows in walk order. */
@@ -167,10 +144,6 @@ export async function walk(
   while (at.segment < order.segments.length) {
     const segment = order.segments[at.segment]!
     const blanks = segment.blanksOf
-    if (blanks && at.blanksSeen >= (await blanks.count())) {
-      at = { ...START, segment: at.segment + 1 }
-      continue
-    }
     const rows = await readChunk(order, segment, at, chunkSize)
     for (const row of rows) {
       const value = order.valueOf(row, segment) as IndexableType
@@ -179,7 +152,7 @@ export async function walk(
         at = { ...at, value, key }
         continue
       }
-      at = { segment: at.segment, value, key, blanksSeen: at.blanksSeen + (blanks ? 1 : 0) }
+      at = { segment: at.segment, value, key }
       if (accept && !accept(row)) continue
       if (!visit(row, at)) return at
     }
