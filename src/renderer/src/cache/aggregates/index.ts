@@ -1,4 +1,4 @@
 export { aggregatesMiddleware } from './middleware'
 export { computeAggregates, readStoredAggregates, rebuildAggregates } from './rebuild'
-export { countRows, readAggregateBuckets, readDealBuckets, type StoredBuckets } from './read'
+export { readAggregateBuckets, readDealBuckets, type StoredBuckets } from './read'
 export type { CustomerBucket, DealBucket, MovementBucket } from './buckets'

@@ -1,13 +1,6 @@
 /** Reads the precomputed aggregates: a few hundred buckets, whatever the account's size. */
-import type { Table } from 'dexie'
 import type { WorkspaceCache } from '../db'
-import {
-  AGGREGATE_OF_SOURCE,
-  isAggregatedSource,
-  type CustomerBucket,
-  type DealBucket,
-  type MovementBucket
-} from './buckets'
+import type { CustomerBucket, DealBucket, MovementBucket } from './buckets'
 
 export interface StoredBuckets {
   movements: MovementBucket[]
@@ -28,20 +21,4 @@ export function readAggregateBuckets(db: WorkspaceCache): Promise<StoredBuckets>
 /** Only the deal buckets (the pipeline dashboard of providers without MRR data). */
 export function readDealBuckets(db: WorkspaceCache): Promise<DealBucket[]> {
   return db.table<DealBucket, string>('aggDeals').toArray()
-}
-
-/**
- * Rows in `table`: the sum of its aggregate buckets' counts when it has aggregates (every row
- * is in exactly one bucket, buckets.ts), else IndexedDB's own count. Chromium counts by walking
- * the rows (over a second for a million), a few hundred buckets read in milliseconds: this is
- * the "M" of every "N of M" and what picks a grid's row model.
- */
-export async function countRows(table: Table): Promise<number> {
-  const name = table.name
-  const aggregate = isAggregatedSource(name) ? AGGREGATE_OF_SOURCE[name] : null
-  if (aggregate === null || !table.db.tables.some((t) => t.name === aggregate)) {
-    return table.count()
-  }
-  const buckets = await table.db.table<{ count: number }, string>(aggregate).toArray()
-  return buckets.reduce((sum, bucket) => sum + bucket.count, 0)
 }

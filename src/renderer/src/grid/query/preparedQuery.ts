@@ -19,7 +19,6 @@
  * wait for it).
  */
 import type { Collection, IndexableType, Table } from 'dexie'
-import { countRows } from '../../cache/aggregates'
 import { rowComparator, type SortField } from './keyOrder'
 import { positionAt, walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
 import { storedRange, type StoredRange } from './numberRange'
@@ -104,7 +103,7 @@ export class PreparedQuery {
 
   /** Every row in the table (M of "N of M"). */
   total(): Promise<number> {
-    return countRows(this.setup.table)
+    return this.setup.table.count()
   }
 
   /** The filtered count, if already known (never waits). */
@@ -170,7 +169,7 @@ export class PreparedQuery {
 
     const narrowest = sources.sort((a, b) => a.size - b.size)[0]
     const compare = rowComparator(sort, idField)
-    const total = () => countRows(table)
+    const total = () => table.count()
 
     if (narrowest && narrowest.size <= this.limit()) {
       const rows = await narrowest.rows()

@@ -11,7 +11,6 @@
 import type { WorkspaceCache } from '../../cache'
 import { onCacheChange } from '../../app/cacheChanges.svelte'
 import { session } from '../../app/workspaceSession.svelte'
-import { countRows } from '../../cache/aggregates'
 import { chooseRowModel, type RowModel } from '../../grid/query/rowModel'
 
 const REFRESH_EVERY_MS = 750
@@ -64,7 +63,7 @@ export class CachedRows<Row> {
     table: string | undefined
   ): Promise<{ model: RowModel; rows: Row[] }> {
     if (this.pagedCache === cache) return { model: 'infinite', rows: [] }
-    const model = table ? chooseRowModel(await countRows(cache.table(table))) : 'clientSide'
+    const model = table ? chooseRowModel(await cache.table(table).count()) : 'clientSide'
     if (model === 'infinite') {
       this.pagedCache = cache
       return { model, rows: [] }
