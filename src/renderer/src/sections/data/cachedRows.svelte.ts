@@ -2,16 +2,16 @@
  * Rows of one cached table for a grid, re-read when the cache changes. While a sync writes
  * pages, re-reads are throttled so the grid updates a few times a second, not per page.
  *
- * Each re-read first counts the table and picks the row model (grid/query/rowModel.ts): below
+ * Each re-read first sizes the table and picks the row model (grid/query/rowModel.ts): below
  * the threshold the rows are read whole (AG Grid's client-side model); from it on nothing is
  * read here: the grid pages through the query layer, and `revision` tells it the data changed.
- * Once a cache's table is paged it stays paged: counting a million rows walks the whole index
- * (about a second in Chromium), too much to repeat on every throttled re-read during a sync.
+ * Sizing reads at most the threshold's worth of keys, never a count of the whole table. Once a
+ * cache's table is paged it stays paged, so a sync's throttled re-reads do not even do that.
  */
 import type { WorkspaceCache } from '../../cache'
 import { onCacheChange } from '../../app/cacheChanges.svelte'
 import { session } from '../../app/workspaceSession.svelte'
-import { chooseRowModel, type RowModel } from '../../grid/query/rowModel'
+import { rowModelOfTable, type RowModel } from '../../grid/query/rowModel'
 
 const REFRESH_EVERY_MS = 750
 
@@ -63,7 +63,7 @@ export class CachedRows<Row> {
     table: string | undefined
   ): Promise<{ model: RowModel; rows: Row[] }> {
     if (this.pagedCache === cache) return { model: 'infinite', rows: [] }
-    const model = table ? chooseRowModel(await cache.table(table).count()) : 'clientSide'
+    const model = table ? await rowModelOfTable(cache.table(table)) : 'clientSide'
     if (model === 'infinite') {
       this.pagedCache = cache
       return { model, rows: [] }
