@@ -8,7 +8,10 @@ import 'fake-indexeddb/auto'
 import Dexie, { type DBCore, type IndexableType, type Table } from 'dexie'
 import type { IGetRowsParams } from 'ag-grid-community'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { GridQuerySource } from '../../../src/renderer/src/grid/query/gridDatasource'
+import {
+  COUNT_AFTER_PAUSE_MS,
+  GridQuerySource
+} from '../../../src/renderer/src/grid/query/gridDatasource'
 import type { QueryColumn, QueryRow } from '../../../src/renderer/src/grid/query/types'
 
 /** DBCoreRangeType.Any (a const enum, so not importable at runtime). */
@@ -25,7 +28,7 @@ const columns: QueryColumn[] = [
 
 beforeAll(async () => {
   db = new Dexie(`gridDatasourceCounts-${Date.now()}`)
-  db.version(1).stores({ customers: 'uuid, mrr' })
+  db.version(1).stores({ customers: 'uuid, mrr, *_words' })
   db.use({
     stack: 'dbcore',
     name: 'recordReads',
@@ -58,7 +61,8 @@ beforeAll(async () => {
     Array.from({ length: 500 }, (_, i) => ({
       uuid: `cus_${String(i).padStart(4, '0')}`,
       name: `Customer ${i}`,
-      mrr: (i * 37) % 101
+      mrr: (i * 37) % 101,
+      _words: ['customer', String(i)]
     }))
   )
 })
@@ -70,10 +74,10 @@ interface Counts {
   total: number
 }
 
-function makeSource(): { source: GridQuerySource; counts: Counts[] } {
+function makeSource(materialiseLimit?: number): { source: GridQuerySource; counts: Counts[] } {
   const counts: Counts[] = []
   const source = new GridQuerySource({
-    setup: () => ({ table, idField: 'uuid', columns }),
+    setup: () => ({ table, idField: 'uuid', columns, materialiseLimit }),
     onCounts: (shown, total) => counts.push({ shown, total })
   })
   return { source, counts }
@@ -98,6 +102,13 @@ function block(
     }
     source.getRows(params as IGetRowsParams)
   })
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  expect(done()).toBe(true)
 }
 
 async function settled(counts: Counts[], length: number): Promise<void> {
@@ -138,4 +149,41 @@ test('M is counted once across sorts and filters, and again after the data chang
   await settled(counts, counts.length + 2)
   expect(asked).toContain('count table')
   expect(counts.at(-1)).toEqual({ shown: 501, total: 501 })
+})
+
+test('a quick search replaced before the user pauses is never counted', async () => {
+  // Sources past 10 rows are walked, so a search's count is real work (an index count, reads).
+  const { source, counts } = makeSource(10)
+  const all = await table.count()
+  await block(source)
+  await until(() => counts.at(-1)?.shown === all)
+  asked.length = 0
+  // Typed "1", then "12" straight after the first rows: only "12" is counted.
+  source.setQuickSearch('1')
+  await block(source)
+  source.setQuickSearch('12')
+  await block(source)
+  const expected = (await table.toArray()).filter((row) =>
+    String(row['name']).includes(' 12')
+  ).length
+  await until(() => counts.at(-1)?.shown === expected)
+  expect(asked.filter((op) => op === 'count range')).toEqual(['count range'])
+  expect(counts.at(-1)).toEqual({ shown: expected, total: all })
+})
+
+test('a sort or filter change is counted without waiting, and a sort alone reuses N', async () => {
+  const { source, counts } = makeSource(10)
+  const all = await table.count()
+  await block(source)
+  await until(() => counts.at(-1)?.shown === all)
+  const lessThan50 = { mrr: { filterType: 'number', type: 'lessThan', filter: 50 } }
+  const expected = (await table.toArray()).filter((row) => (row['mrr'] as number) < 50).length
+  await block(source, [], lessThan50)
+  const started = Date.now()
+  await until(() => counts.at(-1)?.shown === expected)
+  expect(Date.now() - started).toBeLessThan(COUNT_AFTER_PAUSE_MS)
+  asked.length = 0
+  await block(source, [{ colId: 'name', sort: 'desc' }], lessThan50)
+  await until(() => counts.at(-1)?.shown === expected)
+  expect(asked.filter((op) => op.startsWith('count'))).toEqual([])
 })

@@ -5,13 +5,19 @@
  * positions and counts are reused; a new sort, filter, search or a change of the data prepares
  * a new one. Counts go to `onCounts` as they become known ("N of M"; N null while counting).
  *
- * Counting waits for the query's first block: in Chromium a count walks its entries on the one
- * sequence that serves the database (about a second per million rows), and rows asked for after
- * it would wait behind it. M is counted once per state of the data, not once per query.
+ * Counting waits for the query's first block, and after a quick-search keystroke for the user
+ * to pause (AG Grid already debounces its filters): in Chromium a count walks its entries on the
+ * one sequence that serves the database (about a second per million rows) and cannot be
+ * cancelled, so the next keystroke's rows would wait behind the last one's count. Counts that
+ * cost nothing are shown at once: a result sorted in memory holds its count, M is counted once
+ * per state of the data, and a new sort keeps the filters' N.
  */
 import type { IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community'
 import { PreparedQuery, type QuerySetup } from './preparedQuery'
 import type { FilterModel, GridQuery, QueryRow } from './types'
+
+/** How long a quick search must stay unchanged before its rows are counted (typing is faster). */
+export const COUNT_AFTER_PAUSE_MS = 400
 
 export interface GridQuerySourceOptions {
   /** The table to read (null while no cache is open: blocks come back empty). */
@@ -39,8 +45,14 @@ export class GridQuerySource implements IDatasource {
   private preparedKey = ''
   private lastQuery: GridQuery | null = null
   private rowCountListener: ((count: number) => void) | null = null
+  /** N of the last counted filters and search (a sort does not change it). */
+  private lastCount: { key: string; count: number } | null = null
   /** M of the data as it is now, for the table it was counted on (cleared by `invalidate`). */
-  private totalCount: { table: QuerySetup['table']; count: Promise<number> } | null = null
+  private totalCount: {
+    table: QuerySetup['table']
+    count: Promise<number>
+    known: number | null
+  } | null = null
 
   constructor(private readonly options: GridQuerySourceOptions) {}
 
@@ -68,6 +80,7 @@ export class GridQuerySource implements IDatasource {
     this.prepared?.cancel()
     this.prepared = null
     this.totalCount = null
+    this.lastCount = null
   }
 
   getRows(params: IGetRowsParams): void {
@@ -78,13 +91,14 @@ export class GridQuerySource implements IDatasource {
     }
     const query = gridQueryOf(params.sortModel, params.filterModel, this.quickSearch)
     const fresh = !this.prepared || JSON.stringify(query) !== this.preparedKey
+    const typed = this.prepared !== null && this.prepared.query.quickSearch !== query.quickSearch
     const prepared = this.preparedFor(setup, query)
     const wanted = params.endRow - params.startRow
     const rows = prepared.rows(params.startRow, params.endRow)
     if (fresh) {
       void rows.then(
-        () => this.reportCounts(prepared),
-        () => this.reportCounts(prepared)
+        () => this.reportCounts(prepared, typed),
+        () => this.reportCounts(prepared, typed)
       )
     }
     rows
@@ -113,17 +127,34 @@ export class GridQuerySource implements IDatasource {
   }
 
   private total(table: QuerySetup['table']): Promise<number> {
-    if (this.totalCount?.table !== table) this.totalCount = { table, count: table.count() }
+    if (this.totalCount?.table !== table) {
+      const entry = { table, count: table.count(), known: null as number | null }
+      void entry.count.then((n) => (entry.known = n)).catch(() => undefined)
+      this.totalCount = entry
+    }
     return this.totalCount.count
   }
 
-  private async reportCounts(prepared: PreparedQuery): Promise<void> {
+  private async reportCounts(prepared: PreparedQuery, typed: boolean): Promise<void> {
     try {
+      const knownTotal = this.totalCount?.known ?? null
+      const key = filtersKey(prepared.query)
+      const free = prepared.unfiltered
+        ? knownTotal
+        : this.lastCount?.key === key
+          ? this.lastCount.count
+          : await prepared.freeCount()
+      if (typed && (free === null || knownTotal === null)) {
+        // "Counting…" at once (not the last query's N), the count itself once the user pauses.
+        if (knownTotal !== null) this.options.onCounts(null, knownTotal)
+        await new Promise((resolve) => setTimeout(resolve, COUNT_AFTER_PAUSE_MS))
+        if (this.prepared !== prepared) return
+      }
       const total = await prepared.total()
-      const immediate = prepared.knownCount()
-      if (this.prepared === prepared) this.options.onCounts(immediate, total)
-      const shown = await prepared.count()
+      if (this.prepared === prepared) this.options.onCounts(free, total)
+      const shown = free ?? (await prepared.count())
       if (this.prepared === prepared) {
+        this.lastCount = { key, count: shown }
         this.options.onCounts(shown, total)
         this.rowCountListener?.(shown)
       }
@@ -131,4 +162,9 @@ export class GridQuerySource implements IDatasource {
       // A closed cache (workspace switched): the next grid reports its own counts.
     }
   }
+}
+
+/** What decides N: the filters and the search, not the sort. */
+function filtersKey(query: GridQuery): string {
+  return JSON.stringify([query.filters, query.quickSearch])
 }

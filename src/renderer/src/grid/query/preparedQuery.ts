@@ -5,7 +5,8 @@
  * - Narrow sources first: the quick search's longest word (`_words` startsWith) and each number
  *   filter on an indexed column (an exact range, numberRange.ts). When the smallest of them holds
  *   at most MATERIALISE_LIMIT rows, those rows are read, filtered and sorted in memory: a page is
- *   then a slice, and the count exact at once.
+ *   then a slice, and the count exact at once. A lone searched word in primary-key order needs
+ *   no rows at all: the keys the sizing read got are the answer.
  * - Otherwise the sort column's index (primary key when unsorted) drives: rows are walked in
  *   order, every predicate applied as a cursor filter. Filters that keep that many rows keep
  *   them densely, so a page needs few reads. The position after each page is remembered, so the
@@ -18,7 +19,7 @@
  * (or nothing), else counted by a pass in the background (`count()` resolves later; pages never
  * wait for it).
  */
-import type { Collection, IndexableType, Table } from 'dexie'
+import { cmp, type Collection, type IndexableType, type Table } from 'dexie'
 import { rowComparator, type SortField } from './keyOrder'
 import { positionAt, walk, walkOrder, START, type WalkOrder, type WalkPosition } from './indexWalk'
 import { storedRange, type StoredRange } from './numberRange'
@@ -26,8 +27,12 @@ import { allOf, filterPredicates, searchPredicate, type RowPredicate } from './p
 import { searchWords, WORDS_FIELD } from './tokens'
 import type { GridQuery, QueryColumn, QueryRow } from './types'
 
-/** Narrow sources of at most this many rows are sorted in memory. */
-export const MATERIALISE_LIMIT = 20_000
+/**
+ * Narrow sources of at most this many rows are sorted in memory. Sizing a source reads up to
+ * this many keys before the first rows (~10 µs a key in Chromium), so it stays small: a wider
+ * source is walked for its first rows, and its count pass then keeps the ordered keys.
+ */
+export const MATERIALISE_LIMIT = 5_000
 const READ_CHUNK = 2_000
 const COUNT_SOURCE_LIMIT = 200_000
 /** Remember a walk position at least every this many rows, for later jumps. */
@@ -51,6 +56,8 @@ interface Source {
   rows: () => Promise<QueryRow[]>
   /** The whole query is this source: its row count is the answer. */
   exact: boolean
+  /** Every entry's primary key, in index order, when the sizing read got them all. */
+  keys: IndexableType[] | null
 }
 
 /** A source over `entries`: its size counted up to `cap` + 1 (a keys-only read), its count lazily. */
@@ -59,14 +66,20 @@ async function sourceOf(
   cap: number,
   rows: () => Promise<QueryRow[]>
 ): Promise<Source> {
-  const size = (
-    await entries
-      .clone()
-      .limit(cap + 1)
-      .primaryKeys()
-  ).length
-  let counted: Promise<number> | null = size <= cap ? Promise.resolve(size) : null
-  return { size, count: () => (counted ??= entries.count()), rows, exact: false }
+  const keys = await entries
+    .clone()
+    .limit(cap + 1)
+    .primaryKeys()
+  const size = keys.length
+  const complete = size <= cap
+  let counted: Promise<number> | null = complete ? Promise.resolve(size) : null
+  return {
+    size,
+    count: () => (counted ??= entries.count()),
+    rows,
+    exact: false,
+    keys: complete ? keys : null
+  }
 }
 
 export interface QuerySetup {
@@ -116,6 +129,21 @@ export class PreparedQuery {
     return this.countKnown
   }
 
+  /**
+   * The filtered count if it costs no reads (a result sorted in memory holds it), else null.
+   * Resolves once the plan is made (at once after the first rows).
+   */
+  async freeCount(): Promise<number | null> {
+    const n = (await this.getPlan()).countNow
+    if (n !== null) this.countKnown = n
+    return n
+  }
+
+  /** Nothing filters or searches: the filtered count is M. */
+  get unfiltered(): boolean {
+    return this.query.quickSearch === '' && Object.keys(this.query.filters).length === 0
+  }
+
   /** The filtered count (N): at once from an index, else after a background pass. */
   count(): Promise<number> {
     this.counted ??= this.getPlan()
@@ -161,11 +189,15 @@ export class PreparedQuery {
     if (words.length > 0 && indexed.has(WORDS_FIELD)) {
       const word = [...words].sort((a, b) => b.length - a.length)[0]!
       const entries = table.where(WORDS_FIELD).startsWith(word)
-      sources.push(
-        await sourceOf(entries, this.limit(), async () =>
-          distinct(await entries.toArray(), idField)
-        )
+      const source = await sourceOf(entries, this.limit(), async () =>
+        distinct(await entries.toArray(), idField)
       )
+      // One word and nothing else, in primary-key order: the index's keys are the whole answer.
+      const byKey = sort.length === 0 || (single(sort) && sort[0]!.field === idField)
+      if (predicates.length === 1 && words.length === 1 && byKey && source.keys) {
+        return keysPlan(table, distinctKeys(source.keys, sort[0]?.dir === 'desc'))
+      }
+      sources.push(source)
     }
     const ranges = this.rangeSources(indexed)
     for (const range of ranges) sources.push(await range)
@@ -180,9 +212,8 @@ export class PreparedQuery {
       const rows = await narrowest.rows()
       return materialised(table, rows, accept, compare, idField)
     }
-    const single = sort.length <= 1
     const sortField = sort[0]?.field ?? null
-    if (single && (sortField === null || indexed.has(sortField) || sortField === idField)) {
+    if (single(sort) && (sortField === null || indexed.has(sortField) || sortField === idField)) {
       const range = sortField === null ? null : this.rangeOn(sortField)
       const order = await walkOrder(
         table,
@@ -191,13 +222,16 @@ export class PreparedQuery {
         sort[0]?.dir ?? 'asc',
         range ?? undefined
       )
+      const counted = async (): Promise<number> => {
+        const { count, ordered } = await this.countPass(narrowest, accept, compare)
+        // The pass read every match anyway: later pages are read by key, deep ones included.
+        if (ordered && !this.cancelled) plan.settle(keysPlan(table, ordered))
+        return count
+      }
       const count =
-        predicates.length === 0
-          ? total
-          : narrowest?.exact
-            ? () => narrowest.count()
-            : () => this.countPass(narrowest, accept)
-      return new WalkPlan(order, accept, count)
+        predicates.length === 0 ? total : narrowest?.exact ? () => narrowest.count() : counted
+      const plan: WalkPlan = new WalkPlan(order, accept, count)
+      return plan
     }
     // A sort no index answers: the matching rows, sorted in memory.
     const rows = narrowest ? await narrowest.rows() : await readAll(table, idField)
@@ -229,18 +263,29 @@ export class PreparedQuery {
     })
   }
 
-  /** Counts matching rows over the narrowest source (or the whole table), chunk by chunk. */
+  /**
+   * Counts matching rows over the narrowest source (or the whole table, chunk by chunk). A
+   * source small enough to read whole also yields the matches' keys in order (`ordered`).
+   */
   private async countPass(
     source: Source | undefined,
-    accept: RowPredicate | null
-  ): Promise<number> {
+    accept: RowPredicate | null,
+    compare: (a: QueryRow, b: QueryRow) => number
+  ): Promise<{ count: number; ordered: IndexableType[] | null }> {
+    const { idField } = this.setup
+    if (source && (await source.count()) <= COUNT_SOURCE_LIMIT) {
+      const rows = await source.rows()
+      const kept = accept ? rows.filter(accept) : rows
+      kept.sort(compare)
+      return { count: kept.length, ordered: kept.map((row) => row[idField] as IndexableType) }
+    }
+    return { count: await this.countByTable(accept), ordered: null }
+  }
+
+  /** Counts matching rows by reading the table in chunks (stops when cancelled). */
+  private async countByTable(accept: RowPredicate | null): Promise<number> {
     const { table } = this.setup
     let count = 0
-    // A source read whole only while small enough to hold; else the table, chunk by chunk.
-    if (source && (await source.count()) <= COUNT_SOURCE_LIMIT) {
-      for (const row of await source.rows()) if (!accept || accept(row)) count += 1
-      return count
-    }
     let last: IndexableType | undefined
     for (;;) {
       if (this.cancelled) return count
@@ -254,6 +299,16 @@ export class PreparedQuery {
       last = chunk[chunk.length - 1]![this.setup.idField] as IndexableType
     }
   }
+}
+
+function single(sort: readonly SortField[]): boolean {
+  return sort.length <= 1
+}
+
+/** A multiEntry range's primary keys (a row once per matching word), each once, in key order. */
+function distinctKeys(keys: readonly IndexableType[], descending: boolean): IndexableType[] {
+  const ordered = [...new Set(keys)].sort(cmp)
+  return descending ? ordered.reverse() : ordered
 }
 
 /** Rows of a multiEntry range come once per matching word: each row once, in order. */
@@ -274,6 +329,8 @@ function rangeCollection(table: AnyTable, field: string, range: StoredRange) {
 interface Plan {
   rows(start: number, end: number): Promise<QueryRow[]>
   count(): Promise<number>
+  /** The count when it costs nothing (a materialised result holds it), else null. */
+  readonly countNow: number | null
 }
 
 /** Every row, in primary key order, read in large chunks (one request each). */
@@ -299,17 +356,28 @@ function materialised(
   // Only the keys are kept: a page is read again by key, so memory holds ids, not rows.
   const rows = accept ? candidates.filter(accept) : candidates
   rows.sort(compare)
-  const ordered = rows.map((row) => row[idField] as IndexableType)
+  return keysPlan(
+    table,
+    rows.map((row) => row[idField] as IndexableType)
+  )
+}
+
+/** A result held as its ordered primary keys: a page is read again by key. */
+function keysPlan(table: AnyTable, ordered: readonly IndexableType[]): Plan {
   return {
     count: () => Promise.resolve(ordered.length),
+    countNow: ordered.length,
     rows: (start, end) => readByKeys(table, ordered.slice(start, end))
   }
 }
 
 /** Pages through an index walk, remembering where each page ended. */
 class WalkPlan implements Plan {
+  readonly countNow = null
   private readonly positions = new Map<number, WalkPosition>([[0, START]])
   private end: number | null = null
+  /** The same result held as ordered keys, once a count pass produced them. */
+  private settled: Plan | null = null
 
   constructor(
     private readonly order: WalkOrder,
@@ -317,7 +385,13 @@ class WalkPlan implements Plan {
     readonly count: () => Promise<number>
   ) {}
 
+  /** From now on pages are read by key (the walk's order and `ordered`'s are the same). */
+  settle(ordered: Plan): void {
+    this.settled = ordered
+  }
+
   async rows(start: number, end: number): Promise<QueryRow[]> {
+    if (this.settled) return this.settled.rows(start, end)
     if (this.end !== null && start >= this.end) return []
     let from = 0
     for (const row of this.positions.keys()) if (row <= start && row > from) from = row
