@@ -98,10 +98,18 @@ export type Expectation =
   | { kind: 'dashboard' }
   | { kind: 'customer360' }
 
-function rowsDone(e: Extract<Expectation, { kind: 'rows' }>, before: string): boolean {
+/**
+ * `before`: the rows' text when armed; `redrawn`: the grid's rows were re-rendered since the
+ * input. Equal text alone does not mean "not yet": "si" and "sil" can find the very same rows.
+ */
+function rowsDone(
+  e: Extract<Expectation, { kind: 'rows' }>,
+  before: string,
+  redrawn: boolean
+): boolean {
   const rows = loadedRows(e.grid)
   if (rows.length === 0 && !e.count) return false
-  if (rows.join('\u0001') === before) return false
+  if (rows.join('\u0001') === before && !redrawn) return false
   if (e.allContain) {
     const words = e.allContain.map((w) => w.toLowerCase())
     if (!rows.every((r) => words.every((w) => r.toLowerCase().includes(w)))) return false
@@ -140,21 +148,38 @@ let armed: Promise<number | null> | null = null
 export function arm(event: 'keydown' | 'click', expected: Expectation, timeoutMs: number): void {
   if (armed) throw new Error('already armed')
   const before = expected.kind === 'rows' ? loadedRows(expected.grid).join('\u0001') : ''
+  // Any change to the grid's rows after the input (AG Grid redraws them after a reload, through
+  // "Loading…" placeholders), so a result equal to the last one still counts once redrawn.
+  let inputSeen = false
+  let redrawn = false
+  const grid = expected.kind === 'rows' ? region(expected.grid) : null
+  const inRow = (node: Node): boolean =>
+    (node instanceof Element ? node : node.parentElement)?.closest('[role="row"]') != null ||
+    (node instanceof Element && node.querySelector('[role="row"]') != null)
+  const observer = new MutationObserver((records) => {
+    if (inputSeen && records.some((record) => inRow(record.target))) redrawn = true
+  })
+  if (grid) observer.observe(grid, { childList: true, subtree: true, characterData: true })
   const check = (): boolean =>
     expected.kind === 'rows'
-      ? rowsDone(expected, before)
+      ? rowsDone(expected, before, redrawn)
       : expected.kind === 'dashboard'
         ? dashboardDone()
         : customer360Done()
   armed = new Promise((resolve) => {
+    const finish = (value: number | null): void => {
+      observer.disconnect()
+      resolve(value)
+    }
     const onEvent = (e: Event): void => {
+      inputSeen = true
       const now = performance.now()
       const start = e.timeStamp <= now && e.timeStamp > now - 5_000 ? e.timeStamp : now
       const tick = (): void => {
         if (check()) {
-          requestAnimationFrame(() => resolve(performance.now() - start))
+          requestAnimationFrame(() => finish(performance.now() - start))
         } else if (performance.now() - start > timeoutMs) {
-          resolve(null)
+          finish(null)
         } else {
           requestAnimationFrame(tick)
         }
