@@ -4,42 +4,20 @@
  * rows?" matters, answered by reading no more than the threshold's worth of primary keys.
  */
 import 'fake-indexeddb/auto'
-import Dexie, { type DBCore, type DBCoreQueryRequest } from 'dexie'
+import type Dexie from 'dexie'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { rowModelOfTable } from '../../../src/renderer/src/grid/query/rowModel'
+import { recordedDb, type IdbRequest } from './recordedRequests'
 
 interface Row {
   id: number
 }
 
-const seen: { counts: number; queryLimits: (number | undefined)[] } = { counts: 0, queryLimits: [] }
 let db: Dexie
+let requests: IdbRequest[]
 
 beforeAll(async () => {
-  db = new Dexie(`rowModelOfTable-${Date.now()}`)
-  db.version(1).stores({ small: 'id', large: 'id' })
-  // Records what IndexedDB is asked, below Dexie's own API.
-  db.use({
-    stack: 'dbcore',
-    name: 'recordReads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        return {
-          ...table,
-          count: (request) => {
-            seen.counts += 1
-            return table.count(request)
-          },
-          query: (request: DBCoreQueryRequest) => {
-            seen.queryLimits.push(request.limit)
-            return table.query(request)
-          }
-        }
-      }
-    })
-  })
+  ;({ db, requests } = recordedDb('rowModelOfTable', { small: 'id', large: 'id' }))
   await db.table<Row, number>('small').bulkAdd(Array.from({ length: 99 }, (_, id) => ({ id })))
   await db.table<Row, number>('large').bulkAdd(Array.from({ length: 1_000 }, (_, id) => ({ id })))
 })
@@ -54,10 +32,10 @@ test('a table below the threshold keeps the client-side model, one at it pages',
 })
 
 test('the choice reads at most the threshold of keys and never counts the table', async () => {
-  seen.counts = 0
-  seen.queryLimits = []
+  requests.length = 0
   await rowModelOfTable(db.table('large'), 100)
-  expect(seen.counts).toBe(0)
-  expect(seen.queryLimits.length).toBeGreaterThan(0)
-  for (const limit of seen.queryLimits) expect(limit).toBeLessThanOrEqual(100)
+  expect(requests.filter((r) => r.op === 'count')).toEqual([])
+  const reads = requests.filter((r) => r.op === 'query')
+  expect(reads.length).toBeGreaterThan(0)
+  for (const read of reads) expect(read.limit).toBeLessThanOrEqual(100)
 })

@@ -5,16 +5,19 @@
  * memory each) — 16,000 matches at 1M rows are read in ~150 ms instead of ~700.
  */
 import 'fake-indexeddb/auto'
-import Dexie, { type DBCore, type IndexableType, type Table } from 'dexie'
+import type Dexie from 'dexie'
+import type { IndexableType, Table } from 'dexie'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { PreparedQuery } from '../../../src/renderer/src/grid/query/preparedQuery'
 import type { QueryColumn, QueryRow } from '../../../src/renderer/src/grid/query/types'
+import { recordedDb, type IdbRequest } from './recordedRequests'
 
-/** Reads of whole rows through the word index (what the fast path must not do). */
-const rowReadsByWords: number[] = []
-/** Range reads of whole rows (walks through an index or the table), not reads by key. */
-const walkedReads: string[] = []
 let db: Dexie
+let requests: IdbRequest[]
+/** Range reads of whole rows (walks through an index or the table), not reads by key. */
+const walkedReads = (): string[] => requests.filter((r) => r.values).map((r) => r.index)
+/** Reads of whole rows through the word index (what the fast path must not do). */
+const rowReadsByWords = (): string[] => walkedReads().filter((index) => index === '_words')
 let table: Table<QueryRow, IndexableType>
 
 const columns: QueryColumn[] = [
@@ -25,32 +28,7 @@ const columns: QueryColumn[] = [
 const WORDS = ['silva', 'silver', 'simon', 'martin', 'sil', 'kit']
 
 beforeAll(async () => {
-  db = new Dexie(`searchByKeys-${Date.now()}`)
-  db.version(1).stores({ customers: 'uuid, mrr, *_words' })
-  db.use({
-    stack: 'dbcore',
-    name: 'recordRowReads',
-    create: (down: DBCore): DBCore => ({
-      ...down,
-      table: (name) => {
-        const inner = down.table(name)
-        return {
-          ...inner,
-          query: (request) => {
-            if (request.values && request.query.index.name === '_words') {
-              rowReadsByWords.push(request.limit ?? Infinity)
-            }
-            if (request.values) walkedReads.push(request.query.index.name || ':id')
-            return inner.query(request)
-          },
-          openCursor: (request) => {
-            if (request.values !== false) walkedReads.push(request.query.index.name || ':id')
-            return inner.openCursor(request)
-          }
-        }
-      }
-    })
-  })
+  ;({ db, requests } = recordedDb('searchByKeys', { customers: 'uuid, mrr, *_words' }))
   table = db.table('customers')
   // Keys in another order than insertion; some rows match twice ("silva silver"), some never.
   await table.bulkAdd(
@@ -78,7 +56,7 @@ async function expected(word: string): Promise<string[]> {
 
 test('one searched word, unsorted: pages and count equal brute force, no rows read through the index', async () => {
   for (const word of ['sil', 'si', 'kit', 'silver', 'zzz']) {
-    rowReadsByWords.length = 0
+    requests.length = 0
     const prepared = new PreparedQuery(
       { table, idField: 'uuid', columns, materialiseLimit: 1_000 },
       { sort: [], filters: {}, quickSearch: word.toUpperCase() }
@@ -89,7 +67,7 @@ test('one searched word, unsorted: pages and count equal brute force, no rows re
     expect([...first, ...rest].map((row) => row['uuid'])).toEqual(all)
     expect(first[0]?.['name']).toBe(all.length ? (await table.get(all[0]!))?.['name'] : undefined)
     expect(await prepared.count()).toBe(all.length)
-    expect(rowReadsByWords).toEqual([])
+    expect(rowReadsByWords()).toEqual([])
   }
 })
 
@@ -117,9 +95,9 @@ test('a walked search, once counted, pages by key: later and deeper pages need n
     .map((row) => row['uuid'])
   expect((await prepared.rows(0, 20)).map((row) => row['uuid'])).toEqual(all.slice(0, 20))
   expect(await prepared.count()).toBe(all.length)
-  walkedReads.length = 0
+  requests.length = 0
   const deep = await prepared.rows(all.length - 30, all.length)
   expect(deep.map((row) => row['uuid'])).toEqual(all.slice(-30))
   expect((await prepared.rows(20, 60)).map((row) => row['uuid'])).toEqual(all.slice(20, 60))
-  expect(walkedReads).toEqual([])
+  expect(walkedReads()).toEqual([])
 })
