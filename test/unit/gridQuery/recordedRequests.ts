@@ -4,7 +4,7 @@
  * range read of rows, a keys-only read — because in Chromium those costs decide what a user
  * waits for at a million rows.
  */
-import Dexie, { type DBCore } from 'dexie'
+import Dexie, { type DBCore, type DBCoreQuery } from 'dexie'
 
 export interface IdbRequest {
   op: 'count' | 'query' | 'openCursor'
@@ -26,6 +26,15 @@ export function recordedDb(
   stores: Record<string, string>
 ): { db: Dexie; requests: IdbRequest[] } {
   const requests: IdbRequest[] = []
+  const record = (
+    op: IdbRequest['op'],
+    { index, range }: DBCoreQuery,
+    values: boolean,
+    limit?: number
+  ): void => {
+    const name = index.isPrimaryKey ? ':id' : (index.name ?? '')
+    requests.push({ op, index: name, whole: range.type === ANY, values, limit })
+  }
   const db = new Dexie(`${name}-${Date.now()}`)
   db.version(1).stores(stores)
   db.use({
@@ -38,36 +47,15 @@ export function recordedDb(
         return {
           ...inner,
           count: (request) => {
-            const { index, range } = request.query
-            requests.push({
-              op: 'count',
-              index: index.isPrimaryKey ? ':id' : (index.name ?? ''),
-              whole: range.type === ANY,
-              values: false,
-              limit: undefined
-            })
+            record('count', request.query, false)
             return inner.count(request)
           },
           query: (request) => {
-            const { index, range } = request.query
-            requests.push({
-              op: 'query',
-              index: index.isPrimaryKey ? ':id' : (index.name ?? ''),
-              whole: range.type === ANY,
-              values: request.values === true,
-              limit: request.limit
-            })
+            record('query', request.query, request.values === true, request.limit)
             return inner.query(request)
           },
           openCursor: (request) => {
-            const { index, range } = request.query
-            requests.push({
-              op: 'openCursor',
-              index: index.isPrimaryKey ? ':id' : (index.name ?? ''),
-              whole: range.type === ANY,
-              values: request.values !== false,
-              limit: undefined
-            })
+            record('openCursor', request.query, request.values !== false)
             return inner.openCursor(request)
           }
         }
