@@ -6,13 +6,16 @@
  */
 import { openWorkspaceCache } from '../../src/renderer/src/cache'
 import type { CachedCustomer } from '../../src/renderer/src/cache'
+import { stampWords } from '../../src/renderer/src/grid/query/tokens'
 
 const WORKSPACE = 'demo'
 
 export async function putCustomers(rows: CachedCustomer[]): Promise<number> {
   const cache = await openWorkspaceCache(WORKSPACE)
   try {
-    await cache.customers.bulkPut(rows)
+    // With their search words, as every write path of the app stores them (the paging grid's
+    // quick search reads the word index).
+    await cache.customers.bulkPut(stampWords('customers', rows))
     return await cache.customers.count()
   } finally {
     cache.close()

@@ -4,21 +4,28 @@
  * not merely until the "N of M" text changes (which AG Grid updates before it paints rows).
  *
  * The expected rows come from an oracle built from the same cache read as the grid (the
- * customers table in key order, the grid's order when unsorted) and the grid's own column
- * definitions: AG Grid's quick filter joins each visible column's quick-filter text (its
- * `getQuickFilterText`, else the value), upper-cased, and keeps rows containing every word.
+ * customers table in key order, the grid's order when unsorted), matching the way the row model
+ * the grid uses at this size searches (grid/query/rowModel.ts): in the client-side model AG
+ * Grid's quick filter joins each visible column's quick-filter text (its `getQuickFilterText`,
+ * else the value), upper-cased, and keeps rows containing every word; in the paging model every
+ * searched word must begin one of the row's search words (grid/query/tokens.ts).
  * The run checks the "N of M" count against the oracle, so an oracle that drifted from the grid
  * fails the benchmark instead of timing the wrong thing.
  */
 import type { ColDef, GetQuickFilterTextParams } from 'ag-grid-community'
 import { openWorkspaceCache } from '../../src/renderer/src/cache'
+import { chooseRowModel } from '../../src/renderer/src/grid/query/rowModel'
+import { rowWords, searchWords } from '../../src/renderer/src/grid/query/tokens'
 import { GRID_COLUMNS } from '../../src/renderer/src/sections/data/columns'
 
 const GRID_LABEL = 'Customers table'
 
 interface Oracle {
   names: string[]
+  /** Client-side model: each row's quick-filter text. */
   haystacks: string[]
+  /** Paging model: each row's search words (null while the grid is client-side). */
+  words: string[][] | null
 }
 let oracle: Oracle | null = null
 
@@ -40,9 +47,11 @@ export async function prepareQuickFilterOracle(workspace = 'demo'): Promise<numb
   try {
     const rows = (await cache.customers.toArray()) as unknown as Record<string, unknown>[]
     const visible = GRID_COLUMNS.customers.filter((c) => !c.hide)
+    const paging = chooseRowModel(rows.length) === 'infinite'
     oracle = {
       names: rows.map((r) => String(r['name'] ?? '')),
-      haystacks: rows.map((r) => visible.map((c) => quickText(c, r)).join('\n'))
+      haystacks: rows.map((r) => visible.map((c) => quickText(c, r)).join('\n')),
+      words: paging ? rows.map((r) => rowWords('customers', r)) : null
     }
     return rows.length
   } finally {
@@ -60,10 +69,16 @@ export interface Expected {
 export function expectedRows(query: string, limit: number): Expected {
   if (!oracle) throw new Error('prepareQuickFilterOracle() first')
   const words = query.trim().toUpperCase().split(' ').filter(Boolean)
+  const searched = searchWords(query)
+  const rowWordsOf = oracle.words
+  const matches = (i: number): boolean =>
+    rowWordsOf
+      ? searched.every((w) => rowWordsOf[i]!.some((word) => word.startsWith(w)))
+      : words.every((w) => oracle!.haystacks[i]!.includes(w))
   let count = 0
   const firstNames: string[] = []
-  oracle.haystacks.forEach((hay, i) => {
-    if (words.every((w) => hay.includes(w))) {
+  oracle.haystacks.forEach((_, i) => {
+    if (matches(i)) {
       count++
       if (firstNames.length < limit) firstNames.push(oracle!.names[i]!)
     }
