@@ -32,7 +32,10 @@ const columns: QueryColumn[] = [
 ]
 
 beforeAll(async () => {
-  ;({ db, requests } = recordedDb('gridDatasourceCounts', { customers: 'uuid, mrr, *_words' }))
+  ;({ db, requests } = recordedDb('gridDatasourceCounts', {
+    customers: 'uuid, mrr, *_words',
+    otherCustomers: 'uuid, mrr, *_words'
+  }))
   table = db.table('customers')
   await table.bulkAdd(
     Array.from({ length: 500 }, (_, i) => ({
@@ -163,4 +166,36 @@ test('a sort or filter change is counted without waiting, and a sort alone reuse
   await block(source, [{ colId: 'name', sort: 'desc' }], lessThan50)
   await until(() => counts.at(-1)?.shown === expected)
   expect(asked().filter((op) => op.startsWith('count'))).toEqual([])
+})
+
+test("N and M kept for later queries are never another table's (a switched workspace)", async () => {
+  const other = db.table<QueryRow, IndexableType>('otherCustomers')
+  await other.bulkAdd(
+    Array.from({ length: 40 }, (_, i) => ({
+      uuid: `o_${i}`,
+      name: `Other ${i}`,
+      mrr: i,
+      _words: []
+    }))
+  )
+  let current = table
+  const counts: Counts[] = []
+  const source = new GridQuerySource({
+    setup: () => ({ table: current, idField: 'uuid', columns }),
+    onCounts: (shown, total) => counts.push({ shown, total })
+  })
+  const lessThan50 = { mrr: { filterType: 'number', type: 'lessThan', filter: 50 } }
+  const here = (await table.toArray()).filter((row) => (row['mrr'] as number) < 50).length
+  await block(source, [], lessThan50)
+  await until(() => counts.at(-1)?.shown === here)
+  // M of the first table is known now; the unfiltered query on the other must not show it.
+  await block(source)
+  await until(() => counts.at(-1)?.shown === counts.at(-1)?.total)
+  current = other
+  await block(source, [{ colId: 'mrr', sort: 'desc' }])
+  await until(() => counts.at(-1)?.total === 40)
+  expect(counts.at(-1)).toEqual({ shown: 40, total: 40 })
+  await block(source, [{ colId: 'name', sort: 'asc' }], lessThan50)
+  await until(() => counts.at(-1)?.total === 40)
+  expect(counts.at(-1)).toEqual({ shown: 40, total: 40 })
 })

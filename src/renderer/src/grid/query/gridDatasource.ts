@@ -46,7 +46,7 @@ export class GridQuerySource implements IDatasource {
   private lastQuery: GridQuery | null = null
   private rowCountListener: ((count: number) => void) | null = null
   /** N of the last counted filters and search (a sort does not change it). */
-  private lastCount: { key: string; count: number } | null = null
+  private lastCount: { table: QuerySetup['table']; key: string; count: number } | null = null
   /** M of the data as it is now, for the table it was counted on (cleared by `invalidate`). */
   private totalCount: {
     table: QuerySetup['table']
@@ -97,8 +97,8 @@ export class GridQuerySource implements IDatasource {
     const rows = prepared.rows(params.startRow, params.endRow)
     if (fresh) {
       void rows.then(
-        () => this.reportCounts(prepared, typed),
-        () => this.reportCounts(prepared, typed)
+        () => this.reportCounts(prepared, setup.table, typed),
+        () => this.reportCounts(prepared, setup.table, typed)
       )
     }
     rows
@@ -135,13 +135,17 @@ export class GridQuerySource implements IDatasource {
     return this.totalCount.count
   }
 
-  private async reportCounts(prepared: PreparedQuery, typed: boolean): Promise<void> {
+  private async reportCounts(
+    prepared: PreparedQuery,
+    table: QuerySetup['table'],
+    typed: boolean
+  ): Promise<void> {
     try {
-      const knownTotal = this.totalCount?.known ?? null
+      const knownTotal = this.totalCount?.table === table ? this.totalCount.known : null
       const key = filtersKey(prepared.query)
       const free = prepared.unfiltered
         ? knownTotal
-        : this.lastCount?.key === key
+        : this.lastCount?.table === table && this.lastCount.key === key
           ? this.lastCount.count
           : await prepared.freeCount()
       if (typed && (free === null || knownTotal === null)) {
@@ -154,7 +158,7 @@ export class GridQuerySource implements IDatasource {
       if (this.prepared === prepared) this.options.onCounts(free, total)
       const shown = free ?? (await prepared.count())
       if (this.prepared === prepared) {
-        this.lastCount = { key, count: shown }
+        this.lastCount = { table, key, count: shown }
         this.options.onCounts(shown, total)
         this.rowCountListener?.(shown)
       }
