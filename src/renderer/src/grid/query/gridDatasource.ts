@@ -90,9 +90,8 @@ export class GridQuerySource implements IDatasource {
       return
     }
     const query = gridQueryOf(params.sortModel, params.filterModel, this.quickSearch)
-    const fresh = !this.prepared || JSON.stringify(query) !== this.preparedKey
     const typed = this.prepared !== null && this.prepared.query.quickSearch !== query.quickSearch
-    const prepared = this.preparedFor(setup, query)
+    const { prepared, fresh } = this.preparedFor(setup, query)
     const wanted = params.endRow - params.startRow
     const rows = prepared.rows(params.startRow, params.endRow)
     if (fresh) {
@@ -115,15 +114,19 @@ export class GridQuerySource implements IDatasource {
     this.invalidate()
   }
 
-  private preparedFor(setup: QuerySetup, query: GridQuery): PreparedQuery {
+  /** The prepared query for `query`: the one kept, or a new one (`fresh`: count it). */
+  private preparedFor(
+    setup: QuerySetup,
+    query: GridQuery
+  ): { prepared: PreparedQuery; fresh: boolean } {
     const key = JSON.stringify(query)
-    if (this.prepared && key === this.preparedKey) return this.prepared
+    if (this.prepared && key === this.preparedKey) return { prepared: this.prepared, fresh: false }
     this.prepared?.cancel()
     const prepared = new PreparedQuery({ ...setup, total: () => this.total(setup.table) }, query)
     this.prepared = prepared
     this.preparedKey = key
     this.lastQuery = query
-    return prepared
+    return { prepared, fresh: true }
   }
 
   private total(table: QuerySetup['table']): Promise<number> {

@@ -223,9 +223,9 @@ export class PreparedQuery {
         range ?? undefined
       )
       const counted = async (): Promise<number> => {
-        const { count, ordered } = await this.countPass(narrowest, accept, compare)
+        const { count, held } = await this.countPass(narrowest, accept, compare)
         // The pass read every match anyway: later pages are read by key, deep ones included.
-        if (ordered && !this.cancelled) plan.settle(keysPlan(table, ordered))
+        if (held && !this.cancelled) plan.settle(held)
         return count
       }
       const count =
@@ -265,21 +265,19 @@ export class PreparedQuery {
 
   /**
    * Counts matching rows over the narrowest source (or the whole table, chunk by chunk). A
-   * source small enough to read whole also yields the matches' keys in order (`ordered`).
+   * source small enough to read whole also yields the result held in memory (`held`).
    */
   private async countPass(
     source: Source | undefined,
     accept: RowPredicate | null,
     compare: (a: QueryRow, b: QueryRow) => number
-  ): Promise<{ count: number; ordered: IndexableType[] | null }> {
-    const { idField } = this.setup
+  ): Promise<{ count: number; held: HeldPlan | null }> {
+    const { table, idField } = this.setup
     if (source && (await source.count()) <= COUNT_SOURCE_LIMIT) {
-      const rows = await source.rows()
-      const kept = accept ? rows.filter(accept) : rows
-      kept.sort(compare)
-      return { count: kept.length, ordered: kept.map((row) => row[idField] as IndexableType) }
+      const held = materialised(table, await source.rows(), accept, compare, idField)
+      return { count: held.countNow, held }
     }
-    return { count: await this.countByTable(accept), ordered: null }
+    return { count: await this.countByTable(accept), held: null }
   }
 
   /** Counts matching rows by reading the table in chunks (stops when cancelled). */
@@ -352,7 +350,7 @@ function materialised(
   accept: RowPredicate | null,
   compare: (a: QueryRow, b: QueryRow) => number,
   idField: string
-): Plan {
+): HeldPlan {
   // Only the keys are kept: a page is read again by key, so memory holds ids, not rows.
   const rows = accept ? candidates.filter(accept) : candidates
   rows.sort(compare)
@@ -362,8 +360,11 @@ function materialised(
   )
 }
 
+/** A result held as its ordered primary keys: its count is known. */
+type HeldPlan = Plan & { readonly countNow: number }
+
 /** A result held as its ordered primary keys: a page is read again by key. */
-function keysPlan(table: AnyTable, ordered: readonly IndexableType[]): Plan {
+function keysPlan(table: AnyTable, ordered: readonly IndexableType[]): HeldPlan {
   return {
     count: () => Promise.resolve(ordered.length),
     countNow: ordered.length,
